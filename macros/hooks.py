@@ -1,0 +1,104 @@
+"""MkDocs hook: check the content, add the pages made from records, lock down each page.
+
+Registered in mkdocs.yml under `hooks:`. It stays thin: the checks live in content.py, the
+page text in render.py (through the macros each page stub calls), the PDFs in pdf.py.
+"""
+import base64
+import hashlib
+import json
+import re
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, InclusionLevel
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from macros import pdf_enabled, render  # noqa: E402
+from macros.content import ContentError  # noqa: E402
+from macros.site import site_for  # noqa: E402
+
+# ---------------------------------------------------------------------------
+# Hooks
+# ---------------------------------------------------------------------------
+
+
+@event_priority(100)  # before the macros plugin, so a mistake is reported as itself
+def on_config(config):
+    try:
+        site = site_for(config)
+    except ContentError as exc:
+        raise PluginError(f"Content check failed: {exc}") from None
+    config.extra["nc_strings"] = site.strings
+    config.extra["nc_emergency"] = render.emergency_text(site.settings)
+    return config
+
+
+def on_files(files, config):
+    site = site_for(config)
+    for src, title, body in _pages(site):
+        files.append(File.generated(config, src, content=_stub(title, body),
+                                    inclusion=InclusionLevel.NOT_IN_NAV))
+    files.append(File.generated(config, "assets/css/clinic.css", content=_clinic_css(site.settings)))
+    return files
+
+
+def on_post_page(output, page, config):
+    return add_csp(output)
+
+
+def on_post_build(config):
+    if not pdf_enabled(config):
+        return
+    from macros import pdf
+    pdf.write_all(site_for(config), Path(config["site_dir"]) / "worksheets" / "pdf",
+                  Path(config["docs_dir"]) / "assets" / "css" / "nc-sheet.css")
+
+# ---------------------------------------------------------------------------
+# Helper functions
+# ---------------------------------------------------------------------------
+
+
+def _pages(site):
+    """(src path, title, macro call) for every page made from the records."""
+    for length, days in site.tracks.items():
+        yield render.track_src(length), render.fmt(site.strings, "track_title", length=length), f"track_overview({length})"
+        for d in days:
+            yield render.day_src(length, d["n"]), render.day_title(site, length, d["n"]), f"day_page({length}, {d['n']})"
+    for kind, table, macro in (("exercises", site.exercises, "exercise_page"),
+                               ("scripts", site.scripts, "script_page"),
+                               ("worksheets", site.worksheets, "worksheet_page")):
+        for rid, rec in table.items():
+            yield render.record_src(kind, rid), rec["title"], f"{macro}({json.dumps(rid)})"
+
+
+def _stub(title, call):
+    return f"---\ntitle: {json.dumps(title)}\n---\n\n{{{{ {call} }}}}\n"
+
+
+def _clinic_css(settings):
+    c = settings["colors"]
+    return (":root,[data-md-color-scheme=default]{"
+            f"--md-primary-fg-color:{c['primary']};--md-primary-fg-color--dark:{c['primary']};"
+            f"--md-accent-fg-color:{c['accent']};--nc-accent:{c['accent']};--md-typeset-a-color:{c['primary']}}}\n"
+            "[data-md-color-scheme=slate]{"
+            f"--md-primary-fg-color:{c['primary']};--md-primary-fg-color--dark:{c['primary']};--nc-accent:{c['accent']}}}\n")
+
+
+_INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>(.*?)</script>", re.S)
+
+
+def add_csp(page_html: str) -> str:
+    """A Content-Security-Policy that allows only the site's own files, and the theme's few
+    inline scripts by their hash."""
+    hashes = sorted({"'sha256-" + base64.b64encode(hashlib.sha256(m.group(1).encode()).digest()).decode() + "'"
+                     for m in _INLINE_SCRIPT.finditer(page_html)})
+    policy = ("default-src 'self'; script-src 'self' " + " ".join(hashes) +
+              "; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; "
+              "connect-src 'self'; worker-src 'self' blob:; frame-src 'self'; object-src 'none'; "
+              "base-uri 'self'; form-action 'none'")
+    meta = (f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
+            '<meta name="referrer" content="no-referrer">')
+    return page_html.replace('<meta charset="utf-8">', '<meta charset="utf-8">' + meta, 1)

@@ -1,0 +1,84 @@
+"""Reading level of the site's own text: plain text out of Markdown or YAML records.
+
+`python -m macros.readability FILE...` prints the Flesch-Kincaid grade of each file
+(the guide, day records, scripts, exercises). The tests hold every reader-facing text
+to grade 8 or lower.
+"""
+import re
+import sys
+from pathlib import Path
+
+import yaml
+
+_FRONT = re.compile(r"\A---\n.*?\n---\n", re.S)
+_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_HTML = re.compile(r"<[^>]+>")
+_ATTR = re.compile(r"\{[:#.][^}]*\}")
+_MARKS = re.compile(r"^\s*(#{1,6}|[-*+]|\d+\.|>|!!!|\?\?\?\+?|///)\s*", re.M)
+_REFS = re.compile(r"\([A-Z][A-Za-z' -]+(?:et al\.)?(?:,? (?:and|&) [A-Z][a-z]+)?,? \d{4}[a-z]?\)")
+_PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+
+
+def plain_text_of_markdown(text: str) -> str:
+    """Strip front matter, Jinja, links, HTML and list/heading marks; keep the words."""
+    text = _FRONT.sub("", text)
+    text = re.sub(r"```.*?```", " ", text, flags=re.S)
+    text = _JINJA.sub(" ", text)
+    text = _LINK.sub(r"\1", text)
+    text = _HTML.sub(" ", text)
+    text = _ATTR.sub(" ", text)
+    text = _REFS.sub(" ", text)
+    text = _PLACEHOLDER.sub("them", text)
+    # Join wrapped lines into paragraphs and list items; a heading, a list item or a
+    # paragraph without a full stop still ends a sentence for a reader.
+    units: list[str] = []
+    fresh = True
+    for line in text.splitlines():
+        if not line.strip():
+            fresh = True
+            continue
+        if fresh or _MARKS.match(line):
+            units.append(_MARKS.sub("", line).strip())
+        else:
+            units[-1] += " " + line.strip()
+        fresh = False
+    units = [re.sub(r"[*_`|]", " ", u).strip() for u in units]
+    units = [u if u[-1:] in ".!?:" else u + "." for u in units if u]
+    return "\n".join(units)
+
+
+def strings_of(data) -> list[str]:
+    """Every string value in a YAML record (ids and links too short to matter)."""
+    if isinstance(data, str):
+        return [data]
+    if isinstance(data, dict):
+        return [s for k, v in data.items() if k not in {"id", "guide", "url", "source"} for s in strings_of(v)]
+    if isinstance(data, list):
+        return [s for v in data for s in strings_of(v)]
+    return []
+
+
+def plain_text_of_file(path: Path) -> str:
+    raw = path.read_text(encoding="utf-8")
+    if path.suffix in {".yml", ".yaml"}:
+        raw = "\n\n".join(strings_of(yaml.safe_load(raw)))
+    return plain_text_of_markdown(raw)
+
+
+def grade(text: str) -> float:
+    import textstat
+    return float(textstat.flesch_kincaid_grade(text))
+
+
+def main(argv: list[str]) -> int:
+    worst = 0.0
+    for name in argv:
+        g = grade(plain_text_of_file(Path(name)))
+        worst = max(worst, g)
+        print(f"{g:5.1f}  {name}")
+    return 0 if worst <= 8 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
