@@ -23,6 +23,7 @@ class ContentError(Exception):
     """A mistake in the settings or the content, told so a clinic can fix it."""
 
     def __init__(self, file, problem, *, record=None, field_=None, fix=None):
+        file = shown(file)
         self.file, self.record, self.field, self.problem, self.fix = file, record, field_, problem, fix
         where = str(file)
         if record:
@@ -33,6 +34,14 @@ class ContentError(Exception):
         if fix:
             text += f". Fix: {fix}"
         super().__init__(text)
+
+
+def shown(path):
+    """A path as the clinic sees it: relative to the project folder the build runs in."""
+    try:
+        return Path(path).resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return path
 
 
 @dataclass
@@ -222,7 +231,7 @@ def load_site(root: Path, extra: dict, string_keys: dict | None = None) -> Site:
         phase = dict(phase, id=re.sub(r"^\d+-", "", path.stem), file=str(path))
         for day in phase["days"]:
             if day["id"] in seen_days:
-                raise ContentError(path, f"this id is also used in {seen_days[day['id']]}", record=day["id"],
+                raise ContentError(path, f"this id is also used in {shown(seen_days[day['id']])}", record=day["id"],
                                    field_="id", fix="give each day its own id")
             seen_days[day["id"]] = path
         site.phases.append(phase)
@@ -239,6 +248,9 @@ def load_site(root: Path, extra: dict, string_keys: dict | None = None) -> Site:
             raise ContentError("mkdocs.yml", str(exc), field_="extra.program.tracks",
                                fix=f"use a shorter track, or add days to {exc.phase_file}") from None
     return site
+
+
+_RECORD_LINK = re.compile(r"\]\((?:\.\./)*(exercises|worksheets|scripts)/([a-z0-9-]+)\.md")
 
 
 def _check_references(site: Site, root: Path) -> None:
@@ -268,6 +280,17 @@ def _check_references(site: Site, root: Path) -> None:
                     raise ContentError(phase["file"], f"the page '{day['read_more']}' does not exist",
                                        record=day["id"], field_="read_more",
                                        fix="give a page path inside docs/, such as guide/the-rules.md")
+    # Links written inside record text to another record's page.
+    tables = {"exercises": site.exercises, "worksheets": site.worksheets, "scripts": site.scripts}
+    files = [(r["file"], r["id"]) for t in tables.values() for r in t.values()] + [(p["file"], None) for p in site.phases]
+    for file, rid in files:
+        text = Path(file).read_text(encoding="utf-8")
+        for m in _RECORD_LINK.finditer(text):
+            kind, target = m.group(1), m.group(2)
+            if target != "index" and target not in tables[kind]:
+                line = text.count("\n", 0, m.start()) + 1
+                raise ContentError(file, f"line {line} links to {kind}/{target}.md, which does not exist",
+                                   record=rid, field_="text", fix=f"link to another page, or add docs/_data/{kind}/{target}.yml")
     for sc in site.scripts.values():
         ids = [v["id"] for v in sc["variants"]]
         if len(ids) != len(set(ids)):
