@@ -376,7 +376,8 @@ def _block_html(b: dict) -> str:
     elif t == "table":
         head = "".join(f"<th scope=\"col\">{esc(c)}</th>" for c in b["columns"])
         row = "<tr>" + "<td></td>" * len(b["columns"]) + "</tr>"
-        body = f'<table class="nc-table"><thead><tr>{head}</tr></thead><tbody>{row * b["rows"]}</tbody></table>'
+        body = (f'<div class="nc-table-wrap" tabindex="0" role="region" aria-label="{esc(b.get("label") or ", ".join(b["columns"]))}">'
+                f'<table class="nc-table"><thead><tr>{head}</tr></thead><tbody>{row * b["rows"]}</tbody></table></div>')
     elif t == "boxes":
         lines = b.get("lines", 3)
         body = '<div class="nc-boxes">' + "".join(

@@ -1,0 +1,58 @@
+"""WCAG 2.2 AA checks with axe-core on every page type, in both colour schemes, and the
+layout at 320 px width (the equivalent of 400% zoom on a 1280 px screen)."""
+import pytest
+
+pytestmark = pytest.mark.browser
+
+PAGE_TYPES = {
+    "home": "index.html",
+    "guide": "guide/the-rules.html",
+    "day": "program/30-days/day-07.html",
+    "overview": "program/60-days/index.html",
+    "script": "scripts/tell-partner.html",
+    "exercise": "exercises/grounding.html",
+    "exercise index": "exercises/index.html",
+    "sos": "sos.html",
+    "worksheet": "worksheets/contact-log.html",
+    "help": "help.html",
+    "today": "today.html",
+    "privacy": "privacy.html",
+}
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("kind", list(PAGE_TYPES))
+def test_axe_reports_no_violations(web, kind, scheme):
+    from axe_playwright_python.sync_playwright import Axe
+    page = web(color_scheme=scheme).open(PAGE_TYPES[kind])
+    if kind == "script":
+        page.click(".nc-gate__open")
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": TAGS}})
+    violations = results.response["violations"]
+    summary = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
+    assert not violations, summary
+
+
+@pytest.mark.parametrize("kind", ["home", "day", "script", "worksheet", "today"])
+def test_no_sideways_scrolling_at_320_px(web, kind):
+    page = web(viewport={"width": 320, "height": 640}).open(PAGE_TYPES[kind])
+    if kind == "script":
+        page.click(".nc-gate__open")
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 1, f"{kind}: {overflow}px of sideways scrolling at 320 px"
+    assert page.locator("[data-nc-exit]").is_visible()
+
+
+def test_every_control_reachable_by_keyboard_on_a_script_page(web):
+    page = web().open("scripts/tell-partner.html")
+    page.keyboard.press("Tab")
+    seen = []
+    for _ in range(80):
+        seen.append(page.evaluate("(document.activeElement.className || '') + '|' + (document.activeElement.getAttribute('data-nc-field') || '')"))
+        if "nc-gate__open" in seen[-1]:
+            page.keyboard.press("Enter")
+        page.keyboard.press("Tab")
+    text = " ".join(seen)
+    assert "nc-exit" in seen[0]
+    assert "nc-gate__open" in text and "|their_name" in text and "nc-copy" in text
