@@ -23,12 +23,13 @@ build: $(STAMP)
 
 ## Debian's Chromium for the browser tests (Playwright cannot download browsers here)
 chromium:
-	@if command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi dejavu; then :; \
+	@if command -v chromium >/dev/null 2>&1 && command -v java >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi dejavu; then :; \
 	elif [ "$$(id -u)" = 0 ]; then \
 	  echo "Installing Debian's chromium and fonts with apt-get..."; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core libharfbuzz-subset0 >/dev/null; \
+	  command -v java >/dev/null 2>&1 || apt-get install -y -qq default-jre-headless >/dev/null; \
 	else \
-	  echo "The browser tests need Debian's chromium. Run as root: apt-get install chromium fonts-dejavu-core libharfbuzz-subset0"; exit 1; \
+	  echo "The tests need Debian's chromium and Java. Run as root: apt-get install chromium fonts-dejavu-core libharfbuzz-subset0 default-jre-headless"; exit 1; \
 	fi
 
 ## Every test: content, build, built pages, browser, print and PDFs

