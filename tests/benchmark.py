@@ -28,7 +28,6 @@ import os
 import platform
 import random
 import re
-import shutil
 import socket
 import statistics
 import subprocess
@@ -42,9 +41,10 @@ import urllib.parse
 import urllib.request
 from importlib import metadata
 from pathlib import Path
+from typing import NamedTuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from conftest import CHROMIUM, CHROMIUM_ARGS, MKDOCS, ROOT, copy_project, pages  # noqa: E402
+from conftest import CHROMIUM, CHROMIUM_ARGS, MKDOCS, PROJECT_PARTS, ROOT, copy_project, pages  # noqa: E402
 
 REPORT = ROOT / "BENCHMARKS.md"
 LATEST = "## Latest run"
@@ -77,9 +77,15 @@ def env_with(**values) -> dict:
     return dict(os.environ, NO_MKDOCS_2_WARNING="1", **values)
 
 
-def run_measured(cmd: list[str], env: dict, cwd: Path) -> tuple[float, int, int, str]:
-    """Run a command; return (wall seconds, peak RSS in MiB of that child, exit code, stderr tail).
-    os.wait4 gives the resource usage of that one child, so no psutil or /usr/bin/time is needed."""
+class Run(NamedTuple):
+    s: float    # wall-clock seconds
+    cpu: float  # CPU seconds (user + system): less sensitive than wall time to other processes
+    mib: int    # peak resident memory
+
+
+def run_measured(cmd: list[str], env: dict, cwd: Path) -> tuple[Run, int, str]:
+    """Run a command; return its Run figures, exit code and stderr tail. os.wait4 gives the
+    resource usage of that one child, so neither psutil nor /usr/bin/time is needed."""
     with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=err)
@@ -88,16 +94,16 @@ def run_measured(cmd: list[str], env: dict, cwd: Path) -> tuple[float, int, int,
         proc.returncode = code = os.waitstatus_to_exitcode(status)
         err.seek(0)
         tail = err.read().decode(errors="replace")[-2000:]
-    return seconds, usage.ru_maxrss // 1024, code, tail
+    return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss // 1024), code, tail
 
 
-def mkdocs_build(project: Path, out: Path, pdf: bool = False) -> tuple[float, int]:
-    """A strict build of `project` into `out`; (seconds, peak MiB). Raises when the build fails."""
+def mkdocs_build(project: Path, out: Path, pdf: bool = False) -> Run:
+    """A strict build of `project` into `out`. Raises when the build fails."""
     cmd = [str(MKDOCS), "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(out)]
-    seconds, mib, code, tail = run_measured(cmd, env_with(NC_PDF="true" if pdf else "false"), project)
+    run, code, tail = run_measured(cmd, env_with(NC_PDF="true" if pdf else "false"), project)
     if code != 0:
         raise RuntimeError(f"mkdocs build failed in {project}:\n{tail}")
-    return seconds, mib
+    return run
 
 
 def median(values):
@@ -148,7 +154,9 @@ def machine() -> dict:
         "weasyprint": metadata.version("weasyprint"),
         "chromium": version([CHROMIUM, "--version"]),
         "node": version(["node", "--version"]),
-        "commit": version(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"]),
+        "commit": version(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"])
+        + (" (the site has uncommitted changes)" if version(["git", "-C", str(ROOT), "status", "--porcelain", "--",
+                                                              *PROJECT_PARTS]) not in ("?", "not found") else ""),
     }
 
 
@@ -220,11 +228,13 @@ def bench_build(tmp: Path, runs: int) -> dict:
 
     r = {
         "runs": runs, "pages": len(built), "words": words, "stock_pages": len(stock_pages), "stock_words": stock_words,
-        "ours_s": median([s for s, _ in ours]), "ours_mib": median([m for _, m in ours]),
-        "stock_s": median([s for s, _ in theirs]), "stock_mib": median([m for _, m in theirs]),
-        "ours_all": [s for s, _ in ours], "stock_all": [s for s, _ in theirs],
+        "ours_s": median([b.s for b in ours]), "ours_cpu": median([b.cpu for b in ours]),
+        "ours_mib": median([b.mib for b in ours]), "ours_all": [b.s for b in ours],
+        "stock_s": median([b.s for b in theirs]), "stock_cpu": median([b.cpu for b in theirs]),
+        "stock_mib": median([b.mib for b in theirs]), "stock_all": [b.s for b in theirs],
     }
     r["ratio"] = r["ours_s"] / r["stock_s"]
+    r["cpu_ratio"] = r["ours_cpu"] / r["stock_cpu"]
     r["mem_ratio"] = r["ours_mib"] / r["stock_mib"]
     return r
 
@@ -232,39 +242,49 @@ def bench_build(tmp: Path, runs: int) -> dict:
 def table_build(r: dict) -> str:
     def runs(xs):
         return ", ".join(f"{x:.2f}" for x in xs)
-    rows = [["This site (NC_PDF=false)", r["pages"], r["words"], f"{r['ours_s']:.2f}", f"{r['ours_mib']}", runs(r["ours_all"])],
-            ["Stock Material, same size", r["stock_pages"], r["stock_words"], f"{r['stock_s']:.2f}", f"{r['stock_mib']}", runs(r["stock_all"])],
-            ["**Ratio**", "", "", f"**{r['ratio']:.2f}×**", f"**{r['mem_ratio']:.2f}×**", ""]]
-    note = (f"Median of {r['runs']} runs of `mkdocs build --strict`, timed as a whole process (start-up and imports "
-            "included); peak memory is the build process's maximum resident set size. Words are the average words "
-            "of the built pages' article text. The stock site has only `site_name`, `theme: {name: material, font: false}` "
-            "and the search plugin; its automatic nav lists every page. Goal: ratio ≤ 1.3×.")
+    rows = [["This site (NC_PDF=false)", r["pages"], r["words"], f"{r['ours_s']:.2f}", f"{r['ours_cpu']:.2f}",
+             r["ours_mib"], runs(r["ours_all"])],
+            ["Stock Material, same size", r["stock_pages"], r["stock_words"], f"{r['stock_s']:.2f}",
+             f"{r['stock_cpu']:.2f}", r["stock_mib"], runs(r["stock_all"])],
+            ["**Ratio**", "", "", f"**{r['ratio']:.2f}×**", f"{r['cpu_ratio']:.2f}×", f"{r['mem_ratio']:.2f}×", ""]]
+    note = (f"Median of {r['runs']} runs each (the two sites alternate) of `mkdocs build --strict`, timed as a "
+            "whole process (start-up and imports included). CPU s is user + system time of the build process, "
+            "which another busy process on the machine disturbs less than wall time. Peak memory is the build "
+            "process's maximum resident set size. Words are the average words of the built pages' article text. "
+            "The stock site has only `site_name`, `theme: {name: material, font: false}` and the search plugin; "
+            "its automatic nav lists every page. Goal: time ratio ≤ 1.3×.")
     return table("1. Full build: this site against a stock Material site",
-                 ["Site", "Pages", "Words/page", "Build s (median)", "Peak MiB", "Each run, s"], rows, note)
+                 ["Site", "Pages", "Words/page", "Build s (median)", "CPU s", "Peak MiB", "Each run, s"], rows, note)
 
 
 # ---------------------------------------------------------------------------
 # 2. Build time against track length
 # ---------------------------------------------------------------------------
 
-def bench_tracks(tmp: Path, runs: int) -> dict:
-    projects, times = {}, {length: [] for length in TRACK_LENGTHS}
-    for length in TRACK_LENGTHS:
-        projects[length] = copy_project(tmp / f"track-{length}")
-        set_tracks(projects[length], [length])
-    for _ in range(runs):  # round-robin over the lengths, so background load weighs on all alike
-        for length in TRACK_LENGTHS:
-            times[length].append(mkdocs_build(projects[length], tmp / f"track-{length}-site")[0])
-    rows = [{"length": n, "pages": len(pages(tmp / f"track-{n}-site")), "s": median(times[n])} for n in TRACK_LENGTHS]
-    # Least-squares line through (pages, seconds): fixed cost + cost per page.
-    xs, ys = [r["pages"] for r in rows], [r["s"] for r in rows]
+def line_fit(xs: list[float], ys: list[float]) -> tuple[float, float, float, float]:
+    """Least-squares line y = fixed + slope * x: (fixed, slope, R², worst relative distance of a point)."""
     mx, my = statistics.mean(xs), statistics.mean(ys)
     slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
     fixed = my - slope * mx
     ss_tot = sum((y - my) ** 2 for y in ys)
     r2 = 1 - sum((y - (fixed + slope * x)) ** 2 for x, y in zip(xs, ys)) / ss_tot if ss_tot else 1.0
-    off = max(abs(y - (fixed + slope * x)) / y for x, y in zip(xs, ys))  # worst distance from the line
-    steps = [(b["s"] - a["s"]) / (b["pages"] - a["pages"]) * 100 for a, b in zip(rows, rows[1:])]
+    off = max(abs(y - (fixed + slope * x)) / y for x, y in zip(xs, ys))
+    return fixed, slope, r2, off
+
+
+def bench_tracks(tmp: Path, runs: int) -> dict:
+    projects, builds = {}, {length: [] for length in TRACK_LENGTHS}
+    for length in TRACK_LENGTHS:
+        projects[length] = copy_project(tmp / f"track-{length}")
+        set_tracks(projects[length], [length])
+    for _ in range(runs):  # round-robin over the lengths, so background load weighs on all alike
+        for length in TRACK_LENGTHS:
+            builds[length].append(mkdocs_build(projects[length], tmp / f"track-{length}-site"))
+    rows = [{"length": n, "pages": len(pages(tmp / f"track-{n}-site")), "s": median([b.s for b in builds[n]]),
+             "cpu": median([b.cpu for b in builds[n]])} for n in TRACK_LENGTHS]
+    # The fit uses CPU time: the work done, whatever else the machine was doing.
+    fixed, slope, r2, off = line_fit([r["pages"] for r in rows], [r["cpu"] for r in rows])
+    steps = [(b["cpu"] - a["cpu"]) / (b["pages"] - a["pages"]) * 100 for a, b in zip(rows, rows[1:])]
     return {"runs": runs, "rows": rows, "slope100": slope * 100, "fixed": fixed, "r2": r2, "off": off, "steps": steps}
 
 
@@ -272,14 +292,16 @@ def table_tracks(r: dict) -> str:
     rows = []
     for i, row in enumerate(r["rows"]):
         step = f"{r['steps'][i - 1]:.2f}" if i else "–"
-        rows.append([f"tracks: [{row['length']}]", row["pages"], f"{row['s']:.2f}",
-                     f"{row['s'] / row['pages'] * 100:.2f}", step])
-    note = (f"Median of {r['runs']} runs each, NC_PDF=false. A straight line through the three points: "
-            f"{r['fixed']:.2f} s fixed (start-up, theme, the other pages) + **{r['slope100']:.2f} s per 100 pages**, "
-            f"R² = {r['r2']:.3f}; no point is more than {r['off'] * 100:.1f}% off the line. The last column is the cost of each extra 100 pages between two rows: "
-            "when it does not rise with the track length, cost grows linearly with pages.")
+        rows.append([f"tracks: [{row['length']}]", row["pages"], f"{row['s']:.2f}", f"{row['s'] / row['pages'] * 100:.2f}",
+                     f"{row['cpu']:.2f}", step])
+    note = (f"Median of {r['runs']} runs each (the lengths take turns), NC_PDF=false. A straight line through the "
+            f"three CPU times: {r['fixed']:.2f} s fixed (start-up, theme, the pages that do not depend on the track) "
+            f"+ **{r['slope100']:.2f} CPU s per 100 pages**, R² = {r['r2']:.3f}, no point more than "
+            f"{r['off'] * 100:.1f}% off the line. The last column is the CPU cost of each extra 100 pages between "
+            "two rows: when it does not rise with the track length, cost grows linearly with pages.")
     return table("2. Build time against track length",
-                 ["Setting", "Pages", "Build s", "s per 100 pages (whole build)", "s per 100 extra pages"], rows, note)
+                 ["Setting", "Pages", "Build s", "s per 100 pages (whole build)", "CPU s", "CPU s per 100 extra pages"],
+                 rows, note)
 
 
 # ---------------------------------------------------------------------------
@@ -356,8 +378,9 @@ def table_serve(r: dict) -> str:
     note = (f"`mkdocs serve --strict` on a copy, NC_PDF=false; first build and start-up took {r['first_build']:.1f} s. "
             "Each repeat appends a word to `summary` in docs/_data/exercises/grounding.yml and polls "
             "/exercises/grounding.html every 20 ms. The first row is the time from the saved file to the page "
-            "holding the word; the second is when live reload tells an open browser to reload (the rebuild has "
-            f"finished). Median of {len(r['page_all'])}. Goal: ≤ 1 s.")
+            "holding the word; the second is when live reload tells an open browser to reload. They match because "
+            "`mkdocs serve` holds requests until a rebuild has finished, and it rebuilds the whole site on every "
+            f"change. Median of {len(r['page_all'])}. Goal: ≤ 1 s.")
     return table("3. Edit to reload with `mkdocs serve`", ["Time from save", "Median s", "Each, s"], rows, note)
 
 
@@ -376,6 +399,8 @@ def _kind(path: str, own: set[str]) -> str:
         return "theme"
     if rel in own:
         return "own"
+    if rel.startswith("search/"):
+        return "search"
     return "other"
 
 
@@ -397,7 +422,7 @@ def measure_weights(site: Path, base: str) -> dict:
                 page.goto(base + path, wait_until="load")
                 page.wait_for_load_state("networkidle")
                 page.wait_for_timeout(300)
-                sizes = {"html": 0, "own": 0, "theme": 0, "other": 0}
+                sizes = {"html": 0, "own": 0, "theme": 0, "search": 0, "other": 0}
                 count = 0
                 for resp in responses:
                     if not resp.url.startswith("http"):
@@ -436,6 +461,7 @@ def lighthouse(url: str, out: Path) -> dict:
     scores = {k: (None if cats[k]["score"] is None else round(cats[k]["score"] * 100))
               for k in ("performance", "accessibility", "best-practices", "seo")}
     audits = report.get("audits", {})
+    scores["fcp_s"] = audits.get("first-contentful-paint", {}).get("numericValue", 0) / 1000
     scores["lcp_s"] = audits.get("largest-contentful-paint", {}).get("numericValue", 0) / 1000
     a11y_ids = {ref["id"] for ref in cats["accessibility"]["auditRefs"]}
     failing = sorted(aid for aid in a11y_ids if audits.get(aid, {}).get("score") not in (None, 1))
@@ -445,7 +471,7 @@ def lighthouse(url: str, out: Path) -> dict:
 
 def bench_pages(tmp: Path, use_lighthouse: bool = True) -> dict:
     out = tmp / "pages-site"
-    build_s, _ = mkdocs_build(copy_project(tmp / "pages"), out, pdf=True)
+    build_s = mkdocs_build(copy_project(tmp / "pages"), out, pdf=True).s
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(out)))
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
@@ -469,30 +495,32 @@ def table_pages(r: dict) -> str:
     rows = []
     for label, path in PAGE_TYPES:
         w = r["weights"][path]
-        rows.append([label, f"`{path}`", kb(w["html"]), kb(w["own"]), kb(w["theme"]), kb(w["other"]),
+        rows.append([label, f"`{path}`", kb(w["html"]), kb(w["own"]), kb(w["theme"]), kb(w["search"]), kb(w["other"]),
                      f"**{kb(w['total'])}**", w["requests"]])
     weight = table("4a. Page weight in Chromium (empty cache)",
-                   ["Page type", "Path", "HTML KiB", "Own CSS/JS KiB", "Theme KiB", "Other KiB", "Total KiB", "Requests"],
+                   ["Page type", "Path", "HTML KiB", "Own CSS/JS KiB", "Theme KiB", "Search index KiB", "Other KiB",
+                    "Total KiB", "Requests"],
                    rows, "Headless Chromium (Playwright, Debian's chromium) loading each page from a local http.server "
-                         "of the default build (with PDFs), until the network is idle. Sizes are response bodies "
+                         f"of the default build (with PDFs; it took {r['build_s']:.1f} s), until the network is idle. Sizes are response bodies "
                          "(uncompressed: http.server does not gzip). Own = docs/assets CSS/JS and the generated "
-                         "clinic.css; Theme = Material's assets/stylesheets and assets/javascripts; Other = search "
-                         "index, icons, frames.")
+                         "clinic.css; Theme = Material's assets/stylesheets and assets/javascripts; Search index = "
+                         "search/ (loaded by the theme's search worker on every page); Other = favicon and the like.")
     rows = []
     for label, path in PAGE_TYPES:
         s = r["scores"][path]
         if "error" in s:
-            rows.append([label, f"`{path}`", "error", "", "", "", "", s["error"]])
+            rows.append([label, f"`{path}`", "error", "", "", "", "", "", s["error"]])
             continue
         fmt = lambda v: "–" if v is None else (f"**{v}**" if v < 100 else str(v))  # noqa: E731
         rows.append([label, f"`{path}`", fmt(s["performance"]), fmt(s["accessibility"]), fmt(s["best-practices"]),
-                     fmt(s["seo"]), f"{s['lcp_s']:.1f}", ", ".join(s["a11y_failing"]) or "–"])
+                     fmt(s["seo"]), f"{s['fcp_s']:.1f}", f"{s['lcp_s']:.1f}", ", ".join(s["a11y_failing"]) or "–"])
     scores = table("4b. Lighthouse (mobile)",
-                   ["Page type", "Path", "Performance", "Accessibility", "Best practices", "SEO", "LCP s",
+                   ["Page type", "Path", "Performance", "Accessibility", "Best practices", "SEO", "FCP s", "LCP s",
                     "Accessibility audits failed"], rows,
                    f"`npx {LIGHTHOUSE}` with CHROME_PATH={CHROMIUM}, default mobile emulation and simulated "
-                   "throttling, same local server. Scores under 100 are in bold. Goal: 100 for performance and "
-                   "accessibility.")
+                   "throttling (slow 4G, 4× CPU), same local server, which does not compress: on a host "
+                   "that gzips (GitHub Pages does) the theme's CSS and JS and the search index weigh a quarter or "
+                   "less. Scores under 100 are in bold. Goal: 100 for performance and accessibility.")
     return weight + "\n" + scores
 
 
@@ -552,14 +580,16 @@ def goals(results: dict) -> list[list[str]]:
 
     if "build" in results:
         r = results["build"]
-        add("Build time vs stock Material", f"≤ {GOALS['build_ratio']}×", f"{r['ratio']:.2f}×", r["ratio"] <= GOALS["build_ratio"])
+        add("Build time vs stock Material", f"≤ {GOALS['build_ratio']}×", f"{r['ratio']:.2f}× (CPU {r['cpu_ratio']:.2f}×)",
+            r["ratio"] <= GOALS["build_ratio"])
     if "tracks" in results:
         r = results["tracks"]
         add("Build cost grows linearly with pages", "each track length within 5% of one straight line",
-            f"{r['slope100']:.2f} s per 100 pages; worst point {r['off'] * 100:.1f}% off", r["off"] <= 0.05)
+            f"{r['slope100']:.2f} CPU s per 100 pages; worst point {r['off'] * 100:.1f}% off", r["off"] <= 0.05)
     if "serve" in results:
         r = results["serve"]
-        add("Edit to reload (`mkdocs serve`)", f"≤ {GOALS['reload_s']:.0f} s", f"{r['page_s']:.2f} s (reload signal {r['reload_s']:.2f} s)",
+        add("Edit to reload (`mkdocs serve`)", f"≤ {GOALS['reload_s']:.0f} s",
+            f"{r['page_s']:.2f} s (reload signal {r['reload_s']:.2f} s)",
             r["page_s"] <= GOALS["reload_s"])
     if "pages" in results:
         scores = results["pages"]["scores"]
@@ -568,7 +598,8 @@ def goals(results: dict) -> list[list[str]]:
             if any(v is None for v in vals):
                 add(f"Lighthouse {cat}, every page", "100", "not measured (see 4b)", False)
             else:
-                add(f"Lighthouse {cat}, every page", "100", f"min {min(vals)}, {sum(v == 100 for v in vals)}/{len(vals)} at 100",
+                at_100 = sum(v == 100 for v in vals)
+                add(f"Lighthouse {cat}, every page", "100", f"min {min(vals)}, {at_100}/{len(vals)} at 100",
                     min(vals) >= GOALS["score"])
     if "pdf" in results:
         r = results["pdf"]
@@ -585,7 +616,7 @@ def write_report(sections: list[str], info: dict, load_start, load_end, args, se
     lines += [f"| {k} | {v} |" for k, v in info.items()]
     lines += [f"| load average at start (1, 5, 15 min) | {', '.join(f'{x:.2f}' for x in load_start)} |",
               f"| load average at end | {', '.join(f'{x:.2f}' for x in load_end)} |",
-              f"| command | `tests/benchmark.py {' '.join(args)}`; took {seconds / 60:.1f} min |", ""]
+              f"| command | `{' '.join(['tests/benchmark.py', *args])}`; took {seconds / 60:.1f} min |", ""]
     if busy:
         lines += [f"> **Note:** the 1-minute load average was {load_start[0]:.2f} when the run started, before any "
                   "benchmark ran: another process was probably sharing the CPU, so times may be somewhat high and "
@@ -631,7 +662,7 @@ def main(argv: list[str] | None = None) -> int:
             if name not in only:
                 continue
             print(f"... {name}", file=sys.stderr, flush=True)
-            t0 = time.perf_counter()
+            t0, load_before = time.perf_counter(), os.getloadavg()[0]
             run, render = runners[name]
             try:
                 results[name] = run(Path(tmpdir) / name)
@@ -640,6 +671,8 @@ def main(argv: list[str] | None = None) -> int:
                 traceback.print_exc()
                 failed.append(name)
                 section = f"### {name}\n\nFailed: `{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}`\n"
+            load = os.getloadavg()[0]
+            section += f"\n_Load average (1 min) when this measure started and ended: {load_before:.2f}, {load:.2f}._\n"
             print(section, flush=True)
             print(f"({name}: {time.perf_counter() - t0:.0f} s)\n", file=sys.stderr, flush=True)
             sections.append(section)
