@@ -38,8 +38,8 @@ def on_config(config):
 
 def on_files(files, config):
     site = site_for(config)
-    for src, title, body in _pages(site):
-        files.append(File.generated(config, src, content=_stub(title, body),
+    for src, title, body, searchable in _pages(site):
+        files.append(File.generated(config, src, content=_stub(title, body, searchable),
                                     inclusion=InclusionLevel.NOT_IN_NAV))
     files.append(File.generated(config, "assets/css/clinic.css", content=_clinic_css(site.settings)))
     return files
@@ -57,7 +57,7 @@ def on_post_build(config):
         return
     from macros import pdf
     pdf.write_all(site_for(config), Path(config["site_dir"]) / "worksheets" / "pdf",
-                  Path(config["docs_dir"]) / "assets" / "css" / "nc-sheet.css")
+                  Path(config["docs_dir"]) / "assets" / "css" / "nc-sheet.css", config["theme"]["language"])
 
 # ---------------------------------------------------------------------------
 # Helper functions
@@ -65,20 +65,25 @@ def on_post_build(config):
 
 
 def _pages(site):
-    """(src path, title, macro call) for every page made from the records."""
+    """(src path, title, macro call, searchable) for every page made from the records.
+    Day pages are searchable in the longest track only: the shorter tracks hold the same
+    days, and indexing them twice would double the search index every page loads."""
+    longest = max(site.tracks)
     for length, days in site.tracks.items():
-        yield render.track_src(length), render.fmt(site.strings, "track_title", length=length), f"track_overview({length})"
+        yield render.track_src(length), render.fmt(site.strings, "track_title", length=length), f"track_overview({length})", True
         for d in days:
-            yield render.day_src(length, d["n"]), render.day_title(site, length, d["n"]), f"day_page({length}, {d['n']})"
+            yield (render.day_src(length, d["n"]), render.day_title(site, length, d["n"]),
+                   f"day_page({length}, {d['n']})", length == longest)
     for kind, table, macro in (("exercises", site.exercises, "exercise_page"),
                                ("scripts", site.scripts, "script_page"),
                                ("worksheets", site.worksheets, "worksheet_page")):
         for rid, rec in table.items():
-            yield render.record_src(kind, rid), rec["title"], f"{macro}({json.dumps(rid)})"
+            yield render.record_src(kind, rid), rec["title"], f"{macro}({json.dumps(rid)})", True
 
 
-def _stub(title, call):
-    return f"---\ntitle: {json.dumps(title)}\n---\n\n{{{{ {call} }}}}\n"
+def _stub(title, call, searchable=True):
+    search = "" if searchable else "search:\n  exclude: true\n"
+    return f"---\ntitle: {json.dumps(title)}\n{search}---\n\n{{{{ {call} }}}}\n"
 
 
 def _clinic_css(settings):
@@ -98,6 +103,9 @@ def tidy_theme_html(page_html: str) -> str:
     page_html = page_html.replace(' autocorrect="off"', "")
     # Toggles the theme hides with CSS (.md-toggle); a `hidden` attribute breaks their labels.
     page_html = re.sub(r'(<input class="md-nav__toggle md-toggle"[^>]*?) hidden', r"\1", page_html)
+    # The search box is a dialog; give it a name (axe and Lighthouse: aria-dialog-name).
+    page_html = page_html.replace('data-md-component="search" role="dialog">',
+                                  'data-md-component="search" role="dialog" aria-label="Search">', 1)
     if 'id="__toc"' not in page_html:
         page_html = page_html.replace('<label class="md-nav__title" for="__toc">', '<label class="md-nav__title">')
     return page_html

@@ -12,8 +12,8 @@ from . import render
 SIZES = {"a4": "A4", "letter": "letter"}
 
 
-def _document(body: str, size: str, css: str, title: str) -> str:
-    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{render.esc(title)}</title>'
+def _document(body: str, size: str, css: str, title: str, lang: str = "en") -> str:
+    return (f'<!doctype html><html lang="{render.esc(lang)}"><head><meta charset="utf-8"><title>{render.esc(title)}</title>'
             f"<style>@page {{ size: {SIZES[size]}; margin: 12mm; }}\n{css}</style></head>"
             f'<body class="nc-pdf">{body}</body></html>')
 
@@ -38,7 +38,7 @@ def workbook_html(site) -> str:
     return "\n".join(parts)
 
 
-def write_all(site, out_dir: Path, css_file: Path) -> list[Path]:
+def write_all(site, out_dir: Path, css_file: Path, lang: str = "en") -> list[Path]:
     from weasyprint import HTML  # imported here: `mkdocs serve` with NC_PDF=false never loads it
 
     css = css_file.read_text(encoding="utf-8")
@@ -47,10 +47,10 @@ def write_all(site, out_dir: Path, css_file: Path) -> list[Path]:
     for size in SIZES:
         for rid, w in site.worksheets.items():
             path = out_dir / render.pdf_name(rid, size)
-            HTML(string=_document(render.worksheet_html(site, rid), size, css, w["title"])).write_pdf(path)
+            HTML(string=_document(render.worksheet_html(site, rid), size, css, w["title"], lang)).write_pdf(path)
             written.append(path)
         path = out_dir / render.pdf_name("workbook", size)
-        HTML(string=_document(workbook_html(site), size, css, st_title(site))).write_pdf(path)
+        HTML(string=_document(workbook_html(site), size, css, st_title(site), lang)).write_pdf(path)
         written.append(path)
     return written
 

