@@ -34,6 +34,19 @@ def test_exit_by_click_replaces_history(web):
     assert "the-rules" not in page.url, "the site page is not the Back target"
 
 
+def test_back_after_exit_shows_the_earlier_page_whole(web):
+    w = web()
+    page = w.open("guide/index.html")
+    page.click("text=The seven rules")
+    page.wait_for_url("**/the-rules.html")
+    page.click("[data-nc-exit]")
+    page.wait_for_url(EXIT)
+    page.go_back()
+    assert page.url.endswith("guide/index.html")
+    assert page.locator("article h1").is_visible(), "the page is not left blank"
+    assert page.locator("[data-nc-exit-overlay]").is_hidden()
+
+
 def test_exit_stays_visible_when_scrolled_on_a_phone(web):
     w = web(viewport={"width": 360, "height": 640}, is_mobile=True, has_touch=True)
     page = w.open("guide/safety.html")

@@ -77,7 +77,7 @@ def test_every_page_has_quick_exit_first_sos_and_crisis_footer(site):
         first_link = [a for a in re.findall(r"<a [^>]*>", body) if "md-skip" not in a][0]
         assert "data-nc-exit" in first_link, f"{page}: the exit link is the first link"
         assert "sos.html" in body, page
-        assert "nc-footer__crisis" in body, page
+        assert "nc-footer__crisis" in body and "nc-footer__lines" in body and "tel:116123" in body, page
         assert "Content-Security-Policy" in html, page
 
 
