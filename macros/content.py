@@ -164,9 +164,25 @@ def plain(value):
     return value
 
 
+def contrast(hex_a: str, hex_b: str) -> float:
+    """WCAG contrast ratio of two #rrggbb colours (1 to 21)."""
+    def lum(h):
+        rgb = [int(h[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+    hi, lo = sorted((lum(hex_a), lum(hex_b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
 def check_settings(extra, file="mkdocs.yml") -> dict:
     extra = plain(extra)
     check(extra, schema.SETTINGS, file, prefix="extra.")
+    primary = extra["colors"]["primary"]
+    ratio = contrast(primary, "#ffffff")
+    if ratio < 4.5:
+        raise ContentError(file, f"white text on {primary} has a contrast of {ratio:.1f}:1, below the 4.5:1 that "
+                                 "readers with low vision need (WCAG AA)", field_="extra.colors.primary",
+                           fix="pick a darker colour (the header text and the links use it)")
     return extra
 
 

@@ -32,6 +32,8 @@ CASES = {
                         ["mkdocs.yml", "field 'extra.crisis_lines.2.call'", "digits with spaces"]),
     "bad colour": (lambda p: edit(p / "mkdocs.yml", 'primary: "#34577a"', "primary: blue"),
                    ["field 'extra.colors.primary'", "six hex digits"]),
+    "colour too light to read": (lambda p: edit(p / "mkdocs.yml", 'primary: "#34577a"', 'primary: "#9ec5f0"'),
+                                 ["field 'extra.colors.primary'", "contrast of", "pick a darker colour"]),
     "track too long for the content": (drop_day, ["extra.program.tracks", "needs 90 days", "hold only 89"]),
     "dangling reference": (lambda p: (p / "docs/_data/worksheets/urge-log.yml").unlink(),
                            ["docs/_data/", "no worksheet has the id 'urge-log'", "field 'worksheet"]),
