@@ -42,8 +42,12 @@ SETTINGS = {
     "properties": {
         "clinic": {
             "type": "object", "additionalProperties": False, "required": ["name"],
-            "properties": {"name": TEXT, "email": {"type": "string"}, "phone": {"type": "string"},
-                           "address": {"type": "string"}, "url": {"type": "string"}},
+            "properties": {"name": TEXT,
+                           "email": {"type": "string", "pattern": r"^$|^[^@\s]+@[^@\s]+\.[^@\s]+$",
+                                     "fix": "write an email address such as help@clinic.example, or \"\" to hide it"},
+                           "phone": {"anyOf": [{"const": ""}, PHONE], "fix": PHONE["fix"] + ", or \"\" to hide it"},
+                           "address": {"type": "string"},
+                           "url": {"anyOf": [{"const": ""}, URL], "fix": "write a full address that starts with https://, or \"\""}},
         },
         "colors": {"type": "object", "additionalProperties": False,
                    "required": ["primary", "accent"],

@@ -30,6 +30,7 @@ def adapt(project):
     text = cfg.read_text()
     text = text.replace("site_name: No Contact Program", "site_name: Riverside Clinic Program")
     text = text.replace("    name: No Contact Program", "    name: Riverside Clinic")
+    text = text.replace('    phone: ""', '    phone: "0161 555 0100"').replace('    email: ""', "    email: help@riverside.example")
     text = text.replace('primary: "#34577a"', 'primary: "#005a5a"')
     text = text.replace("tracks: [30, 60]", "tracks: [28, 45]")
     text = re.sub(r"  crisis_lines:.*?\n  program:", CLINIC_LINES, text, flags=re.S)
@@ -55,6 +56,7 @@ def test_a_clinic_gets_its_own_site(tmp_path):
     home = (out / "index.html").read_text()
     assert "Riverside Clinic Program" in home and "Leave now" in home
     assert "Exit this page" not in home
+    assert 'href="tel:01615550100"' in home and "mailto:help@riverside.example" in home, "clinic contact in the footer"
     assert "#005a5a" in (out / "assets/css/clinic.css").read_text()
 
     help_page = (out / "help.html").read_text()
