@@ -6,6 +6,7 @@ page text in render.py (through the macros each page stub calls), the PDFs in pd
 import base64
 import hashlib
 import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -18,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from macros import pdf_enabled, render  # noqa: E402
 from macros.content import ContentError  # noqa: E402
-from macros.site import site_for  # noqa: E402
+from macros.site import SERVE_STATE, site_for  # noqa: E402
 
 # ---------------------------------------------------------------------------
 # Hooks
@@ -36,12 +37,22 @@ def on_config(config):
     return config
 
 
+def on_startup(command, dirty):
+    SERVE_STATE["dirty"] = dirty and command == "serve"
+
+
 def on_files(files, config):
     site = site_for(config)
-    for src, title, body, searchable in _pages(site):
-        files.append(File.generated(config, src, content=_stub(title, body, searchable),
-                                    inclusion=InclusionLevel.NOT_IN_NAV))
+    made = []
+    for src, title, body, searchable, produce in _pages(site, pdf_enabled(config)):
+        made.append((_Generated.generated(config, src, content=_stub(title, body, searchable),
+                                          inclusion=InclusionLevel.NOT_IN_NAV), title, produce))
+    files_before = [f for f in files]
+    for f, _, _ in made:
+        files.append(f)
     files.append(File.generated(config, "assets/css/clinic.css", content=_clinic_css(site.settings)))
+    if SERVE_STATE.get("dirty"):
+        _expire_changed_pages(config, files_before, made)
     return files
 
 
@@ -64,21 +75,75 @@ def on_post_build(config):
 # ---------------------------------------------------------------------------
 
 
-def _pages(site):
-    """(src path, title, macro call, searchable) for every page made from the records.
+def _pages(site, pdf):
+    """(src path, title, macro call, searchable, producer) for every page made from the
+    records; the producer gives the page's Markdown (the same the macro returns).
     Day pages are searchable in the longest track only: the shorter tracks hold the same
     days, and indexing them twice would double the search index every page loads."""
     longest = max(site.tracks)
     for length, days in site.tracks.items():
-        yield render.track_src(length), render.fmt(site.strings, "track_title", length=length), f"track_overview({length})", True
+        yield (render.track_src(length), render.fmt(site.strings, "track_title", length=length),
+               f"track_overview({length})", True, lambda length=length: render.track_overview_md(site, length))
         for d in days:
             yield (render.day_src(length, d["n"]), render.day_title(site, length, d["n"]),
-                   f"day_page({length}, {d['n']})", length == longest)
-    for kind, table, macro in (("exercises", site.exercises, "exercise_page"),
-                               ("scripts", site.scripts, "script_page"),
-                               ("worksheets", site.worksheets, "worksheet_page")):
+                   f"day_page({length}, {d['n']})", length == longest,
+                   lambda length=length, n=d["n"]: render.day_md(site, length, n))
+    for kind, table, macro, fn in (("exercises", site.exercises, "exercise_page", render.exercise_md),
+                                   ("scripts", site.scripts, "script_page", render.script_md),
+                                   ("worksheets", site.worksheets, "worksheet_page",
+                                    lambda site_, rid: render.worksheet_md(site_, rid, pdf))):
         for rid, rec in table.items():
-            yield render.record_src(kind, rid), rec["title"], f"{macro}({json.dumps(rid)})", True
+            yield (render.record_src(kind, rid), rec["title"], f"{macro}({json.dumps(rid)})", True,
+                   lambda fn=fn, rid=rid: fn(site, rid))
+
+
+class _Generated(File):
+    """A page made from the records. With `mkdocs serve --dirty` it counts as changed only
+    when its built file is gone: _expire_changed_pages removes the ones whose text changed."""
+
+    def is_modified(self) -> bool:
+        return not os.path.isfile(self.abs_dest_path)
+
+
+def _digest(*parts) -> str:
+    h = hashlib.sha1()
+    for part in parts:
+        h.update(str(part).encode("utf-8", "surrogatepass"))
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def _expire_changed_pages(config, files, made):
+    """For `mkdocs serve --dirty`: delete the built pages whose content changed, so MkDocs
+    rebuilds just those. Generated pages are compared by their text; hand-written pages
+    that call macros are rebuilt when any record changes; a change to the settings, the
+    templates or the set of pages rebuilds everything."""
+    root = Path(config["config_file_path"]).parent
+    data_dir = Path(config["docs_dir"]) / "_data"
+    everything = _digest(Path(config["config_file_path"]).read_text(encoding="utf-8"),
+                         *(p.read_bytes() for p in sorted((root / "overrides").rglob("*")) if p.is_file()),
+                         *(f.src_uri for f in files), *(f.src_uri + t for f, t, _ in made))
+    data = _digest(*(p.read_bytes() for p in sorted(data_dir.rglob("*")) if p.is_file()))
+    previous = SERVE_STATE.setdefault("digests", {})
+    stale = []
+    if previous.get("*") != everything:
+        stale = [f.abs_dest_path for f in files if f.is_documentation_page()] + [f.abs_dest_path for f, _, _ in made]
+    else:
+        for f, title, produce in made:
+            digest = _digest(title, produce())
+            if previous.get(f.src_uri) != digest:
+                stale.append(f.abs_dest_path)
+            previous[f.src_uri] = digest
+        if previous.get("data") != data:
+            stale += [f.abs_dest_path for f in files if f.is_documentation_page()
+                      and "{{" in Path(f.abs_src_path).read_text(encoding="utf-8")]
+    if previous.get("*") != everything:
+        for f, title, produce in made:
+            previous[f.src_uri] = _digest(title, produce())
+    previous["*"], previous["data"] = everything, data
+    for path in stale:
+        if os.path.isfile(path):
+            os.remove(path)
 
 
 def _stub(title, call, searchable=True):

@@ -5,6 +5,9 @@ from .content import load_site
 from .strings_keys import KEYS
 
 _CACHE: dict = {}
+# Kept for the life of a `mkdocs serve` process (this module is imported once, while the
+# config and the hook module are loaded afresh for every rebuild).
+SERVE_STATE: dict = {}
 
 
 def project_root(config) -> Path:
