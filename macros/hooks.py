@@ -41,6 +41,19 @@ def on_startup(command, dirty):
     SERVE_STATE["dirty"] = dirty and command == "serve"
 
 
+def on_serve(server, config, builder):
+    """Look for edits every 0.1 s instead of MkDocs' 0.5 s, so `make serve` reloads in
+    well under a second (its file watcher polls; the docs folder is small)."""
+    try:
+        server.observer._timeout = 0.1
+        for path in list(server._watched_paths):
+            server.unwatch(path)
+            server.watch(path)
+    except (AttributeError, KeyError):  # another MkDocs or watchdog version: keep its defaults
+        pass
+    return server
+
+
 def on_files(files, config):
     site = site_for(config)
     made = []
