@@ -63,7 +63,7 @@ def on_files(files, config):
     files_before = [f for f in files]
     for f, _, _ in made:
         files.append(f)
-    files.append(File.generated(config, "assets/css/clinic.css", content=_clinic_css(site.settings)))
+    files.append(File.generated(config, "assets/css/site.css", content=_site_css(config, site.settings)))
     if SERVE_STATE.get("dirty"):
         _expire_changed_pages(config, files_before, made)
     return files
@@ -162,6 +162,15 @@ def _expire_changed_pages(config, files, made):
 def _stub(title, call, searchable=True):
     search = "" if searchable else "search:\n  exclude: true\n"
     return f"---\ntitle: {json.dumps(title)}\n{search}---\n\n{{{{ {call} }}}}\n"
+
+
+def _site_css(config, settings):
+    """One stylesheet for the pages (one request on the critical path): the clinic's colours,
+    the worksheet styles (docs/assets/css/nc-sheet.css, which the PDFs use too) and the
+    site's own styles (docs/assets/css/nc.css)."""
+    css = Path(config["docs_dir"]) / "assets" / "css"
+    return "\n".join([_clinic_css(settings), (css / "nc-sheet.css").read_text(encoding="utf-8"),
+                      (css / "nc.css").read_text(encoding="utf-8")])
 
 
 def _clinic_css(settings):

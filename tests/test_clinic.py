@@ -57,7 +57,7 @@ def test_a_clinic_gets_its_own_site(tmp_path):
     assert "Riverside Clinic Program" in home and "Leave now" in home
     assert "Exit this page" not in home
     assert 'href="tel:01615550100"' in home and "mailto:help@riverside.example" in home, "clinic contact in the footer"
-    assert "#005a5a" in (out / "assets/css/clinic.css").read_text()
+    assert "#005a5a" in (out / "assets/css/site.css").read_text()
 
     help_page = (out / "help.html").read_text()
     assert "Riverside Crisis Line" in help_page and "0800 123 456" in help_page
