@@ -63,3 +63,18 @@ def test_pdfs_for_every_worksheet_and_the_workbook(site):
         book = PdfReader(out / f"workbook-{size}.pdf")
         assert len(book.pages) >= len(sheets) + 2, "cover, program overview, every worksheet"
         assert (round(float(book.pages[0].mediabox.width)), round(float(book.pages[0].mediabox.height))) == dims
+
+
+@pytest.mark.browser
+def test_worksheet_tables_fit_the_paper_width(web, site):
+    """On paper nothing may be cut off at the right edge (a table scrolls only on screens)."""
+    w = web(viewport={"width": 700, "height": 1000})
+    for sheet in worksheet_pages(site):
+        page = w.open(f"worksheets/{sheet.name}")
+        page.emulate_media(media="print")
+        overflow = page.evaluate("""() => {
+            const sheet = document.querySelector('.nc-sheet').getBoundingClientRect();
+            return [...document.querySelectorAll('.nc-sheet *')]
+              .filter(e => e.getBoundingClientRect().right > sheet.right + 1 || e.scrollWidth > e.clientWidth + 1)
+              .map(e => e.tagName + '.' + e.className).slice(0, 3); }""")
+        assert overflow == [], f"{sheet.name}: {overflow}"
