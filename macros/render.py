@@ -126,13 +126,18 @@ def _scale(name: str, legend: str, lo: int = 0, hi: int = 10) -> str:
     return f'<fieldset class="nc-scale"><legend>{esc(legend)}</legend><div class="nc-scale__row">{opts}</div></fieldset>'
 
 
+def milestones_of(site: Site, length: int) -> dict:
+    """Day number -> milestone for a track; none when the clinic turned check-ins off."""
+    return milestone_days(site.milestones, length) if site.settings["program"].get("milestones", True) else {}
+
+
 def day_md(site: Site, length: int, n: int) -> str:
     st = site.strings
     days = site.tracks[length]
     day = days[n - 1]
     here = day_src(length, n)
     phase = day["phase"]
-    ms = milestone_days(site.milestones, length).get(n) if site.settings["program"].get("milestones", True) else None
+    ms = milestones_of(site, length).get(n)
     ex = site.exercises[day["exercise"]]
     out = [
         f"# {day['title']}",
@@ -190,7 +195,7 @@ def day_title(site: Site, length: int, n: int) -> str:
 def track_overview_md(site: Site, length: int) -> str:
     st = site.strings
     here = track_src(length)
-    ms = milestone_days(site.milestones, length) if site.settings["program"].get("milestones", True) else {}
+    ms = milestones_of(site, length)
     out = [f"# {fmt(st, 'track_title', length=length)}", "",
            fmt(st, "track_overview_intro", length=length).strip(), "",
            f"[{st['get_ready_link']}]({rel(here, 'program/get-ready.md')}) · "
@@ -456,7 +461,7 @@ def saved_reasons_html(site: Site) -> str:
             f'<p class="nc-reasons__empty">{esc(st["sos_reasons_empty"])}</p>'
             f'<form hidden><p><label for="nc-reasons-text">{esc(st["sos_reasons_heading"])}</label><br>'
             f'<textarea id="nc-reasons-text" rows="4"></textarea></p>'
-            f'<p><button type="button" class="md-button">{esc(st["sos_reasons_heading"])} ✓</button></p></form></div>')
+            f'<p><button type="button" class="md-button">{esc(st["sos_reasons_save"])}</button></p></form></div>')
 
 
 def today_html(site: Site) -> str:
@@ -465,7 +470,7 @@ def today_html(site: Site) -> str:
     st = site.strings
     tracks = {}
     for length, days in site.tracks.items():
-        ms = sorted(milestone_days(site.milestones, length)) if site.settings["program"].get("milestones", True) else []
+        ms = sorted(milestones_of(site, length))
         tracks[str(length)] = {
             "days": [{"n": d["n"], "title": d["title"], "label": fmt(st, "day_of", n=d["n"], length=length),
                       "url": day_src(length, d["n"]).replace(".md", ".html")} for d in days],

@@ -109,5 +109,6 @@ KEYS = {
     "sos_timer_stop": (),
     "sos_timer_done": (),
     "sos_reasons_heading": (),
+    "sos_reasons_save": (),
     "sos_reasons_empty": (),
 }

@@ -263,3 +263,22 @@ def test_offline_copy_from_a_folder_works_with_search(browser, site):
         assert w.foreign == []
     finally:
         w.close()
+
+
+def test_sos_reasons_are_kept_only_after_opt_in(web):
+    w = web()
+    page = w.open("sos.html")
+    assert page.locator("[data-nc-reasons] form").is_hidden(), "no writing box before opt-in"
+    assert page.locator(".nc-reasons__empty").is_visible()
+    page = w.open("privacy.html")
+    page.locator("[data-nc-storage] input[type=checkbox]").check()
+    page = w.open("sos.html")
+    page.fill("#nc-reasons-text", "They read my messages\nI sleep again")
+    page.click("[data-nc-reasons] button")
+    page.reload()
+    items = page.locator("[data-nc-reasons] li")
+    assert items.count() == 2 and items.first.inner_text() == "They read my messages"
+    page = w.open("privacy.html")
+    page.locator("[data-nc-storage] button").click()
+    page = w.open("sos.html")
+    assert page.locator("[data-nc-reasons] li").count() == 0
