@@ -109,3 +109,22 @@ def test_every_string_key_is_used_by_the_code():
                    + list((DOCS / "assets" / "js").glob("*.js")) if p.name != "strings_keys.py")
     unused = [k for k in KEYS if not re.search(rf"""["'.]{k}\b""", code)]
     assert not unused, f"strings nobody uses: {unused}"
+
+
+def _words(text):
+    stop = set("the a an and or to of you your it is in on for that this with they them be are can as at if not "
+               "do what one may more when who about from have has was will".split())
+    return {w for w in re.findall(r"[a-z']+", text.lower()) if w not in stop and len(w) > 2}
+
+
+def test_no_two_days_of_the_longest_track_say_nearly_the_same(site):
+    """Every day of a 90-day track brings something new: no pair of days shares more than a
+    quarter of its words (reading and action), which near-copies do."""
+    days = [d for p in site.phases for d in p["days"]]
+    assert len(days) >= 90
+    words = {d["id"]: _words(d["reading"] + " " + d["action"]) for d in days}
+    ids = list(words)
+    close = [(round(len(words[a] & words[b]) / len(words[a] | words[b]), 2), a, b)
+             for i, a in enumerate(ids) for b in ids[i + 1:]
+             if len(words[a] & words[b]) / len(words[a] | words[b]) > 0.25]
+    assert not close, sorted(close, reverse=True)[:5]
