@@ -63,8 +63,6 @@
     return lines.map(fold).join("\r\n") + "\r\n";
   }
 
-  window.ncCalendar = calendar;
-  window.ncDayNumber = dayNumber;
 
   window.ncToday = function (root, store, t) {
     var $ = function (sel) { return root.querySelector(sel); };
