@@ -1,43 +1,47 @@
-"""mkdocs-macros entry point: registration only. The work is done in content.py (load and
-check), schedule.py (tracks of any length) and render.py (records -> Markdown/HTML)."""
-from . import render
-from .site import site_for
+"""mkdocs-macros entry point: the macros that the pages written by hand call, nothing else.
+
+Each returns the output of a template under overrides/nc/ (or a partial), with the data
+Python builds for it (macros/pages.py). Generated pages (days, tracks, exercises, scripts,
+worksheets) do not come here: the hook renders them from the page table.
+"""
+from .pages import day_src, situations_with_exercises, today_data, track_days, track_src
+from .site import build_of
 
 
 def define_env(env):
-    site = site_for(env.conf)
-    pdf = pdf_enabled(env.conf)
+    build = build_of(env.conf)
+    site = build.site
     env.variables["strings"] = site.strings
     env.variables["tracks"] = list(site.tracks)
+    env.variables["track_days"] = track_days(site)
 
     def here():
         return env.page.file.src_uri
 
+    def widget(name, *args):
+        return str(build.macro("nc/widgets.html", name)(*args))
+
+    def milestone_questions(at):
+        found = next((m for m in site.milestones if m["at"] == at), None)
+        return build.render("nc/milestone-questions.md", here(), questions=found["questions"] if found else [])
+
     macros = {
-        "crisis_lines": lambda: render.crisis_lines_html(site),
-        "emergency_numbers": lambda: render.emergency_text(site.settings),
-        "safety_warning": lambda: render.with_help_link(render.safety_warning_md(site), here()),
-        "day_page": lambda length, n: render.day_md(site, length, n),
-        "track_overview": lambda length: render.track_overview_md(site, length),
-        "track_list": lambda: render.track_list_md(site, here()),
-        "phase_list": lambda: render.phase_list_md(site, here()),
-        "milestone_questions": lambda at: render.milestone_questions_md(site, at, here()),
-        "exercise_page": lambda rid: render.exercise_md(site, rid),
-        "exercise_index": lambda: render.exercise_index_md(site),
-        "script_page": lambda rid: render.script_md(site, rid),
-        "script_index": lambda: render.script_index_md(site),
-        "worksheet_page": lambda rid: render.worksheet_md(site, rid, pdf),
-        "worksheet_index": lambda: render.worksheet_index_md(site, pdf),
-        "storage_controls": lambda: render.storage_controls_html(site),
-        "sos_timer": lambda: render.sos_timer_html(site),
-        "saved_reasons": lambda: render.saved_reasons_html(site),
-        "today_app": lambda: render.today_html(site),
+        "crisis_lines": lambda: str(build.macro("partials/nc-crisis-lines.html", "full")(site.settings, site.strings)),
+        "emergency_numbers": lambda: str(build.macro("partials/nc-crisis-lines.html", "emergency_numbers")(site.settings)),
+        "safety_warning": lambda: build.render("nc/safety-warning.md", here()),
+        "track_list": lambda: build.render("nc/track-list.md", here(), tracks=[
+            {"length": n, "overview": track_src(n), "first": day_src(n, 1)} for n in site.tracks]),
+        "phase_list": lambda: build.render("nc/phase-list.md", here(), phases=site.phases),
+        "milestone_questions": milestone_questions,
+        "exercise_index": lambda: build.render("nc/exercise-index.md", here(), situations=site.situations,
+                                               groups=situations_with_exercises(site)),
+        "script_index": lambda: build.render("nc/script-index.md", here(), scripts=site.scripts),
+        "worksheet_index": lambda: build.render("nc/worksheet-index.md", here(), worksheets=site.worksheets, pdf=build.pdf),
+        "storage_controls": lambda: widget("storage_controls", site.strings),
+        "sos_timer": lambda: widget("sos_timer", site.strings),
+        "saved_reasons": lambda: widget("saved_reasons", site.strings),
+        "today_app": lambda: widget("today_app", site.strings, list(site.tracks), today_data(site)),
     }
     for name, fn in macros.items():
         env.macro(fn, name)
         env.variables.pop(name, None)  # a setting of the same name (crisis_lines) stays under `extra`
-
-
-def pdf_enabled(config) -> bool:
-    value = config["extra"].get("pdf", True)
-    return value if isinstance(value, bool) else str(value).strip().lower() not in {"false", "0", "no", "off", ""}

@@ -1,49 +1,141 @@
-"""MkDocs hook: check the content, add the pages made from records, lock down each page.
+"""MkDocs hook: each event a few lines that hand the work to the engine.
 
-Registered in mkdocs.yml under `hooks:`. It stays thin: the checks live in content.py, the
-page text in render.py (through the macros each page stub calls), the PDFs in pdf.py.
+- on_config: check every setting and record (all mistakes at once) and publish the result.
+- on_files: add the pages of the page table (macros/pages.py) and the one stylesheet.
+- on_env: let the theme's templates call the project's partials (macros/theme.py).
+- on_post_page: the finishing touches (macros/postprocess.py).
+- on_post_build: the PDFs (macros/pdf.py).
+- A `mkdocs build` writes into a fresh folder beside the site folder and puts it in place only
+  when the whole build passed, so a failed build never touches the published site.
+
+Registered in mkdocs.yml under `hooks:`.
 """
-import base64
+from __future__ import annotations
+
 import hashlib
-import json
+import logging
 import os
-import re
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
+ROOT = Path(__file__).resolve().parent.parent
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from macros import pdf_enabled, render  # noqa: E402
-from macros.content import ContentError  # noqa: E402
-from macros.site import SERVE_STATE, site_for  # noqa: E402
+class E:
+    """The engine's modules. MkDocs loads this hook once per process, so `mkdocs serve`
+    loads the engine afresh before each rebuild: an edit under macros/ shows without a
+    restart (mkdocs.yml watches macros/ and overrides/)."""
+
+    @classmethod
+    def load(cls, fresh: bool = False):
+        if str(ROOT) not in sys.path:  # MkDocs puts sys.path back after loading a hook
+            sys.path.insert(0, str(ROOT))
+        if fresh:
+            for name in [m for m in sys.modules if m == "macros" or m.startswith("macros.")]:
+                del sys.modules[name]
+        import macros.content
+        import macros.pages
+        import macros.pdf
+        import macros.postprocess
+        import macros.site
+        import macros.templates
+        import macros.theme
+        cls.content, cls.pages, cls.pdf = macros.content, macros.pages, macros.pdf
+        cls.postprocess, cls.site, cls.templates, cls.theme = macros.postprocess, macros.site, macros.templates, macros.theme
+
+
+E.load()
+
+log = logging.getLogger("mkdocs.plugins.nc")
+
+
+class _State:
+    """MkDocs loads this hook once per process: the state lives as long as `mkdocs serve`."""
+    command = None     # build, serve or gh-deploy (on_startup)
+    dirty = False
+    digests: dict = {}  # `mkdocs serve --dirty`: what each generated page held last time
+    staging = None     # the fresh folder a build writes into
+    target = None      # the site folder it replaces when the build passed
+    passed = False
+
 
 # ---------------------------------------------------------------------------
 # Hooks
 # ---------------------------------------------------------------------------
 
 
-@event_priority(100)  # before the macros plugin, so a mistake is reported as itself
+def on_startup(command, dirty):
+    _State.command, _State.dirty = command, dirty
+
+
+@event_priority(100)  # before the macros plugin, which reads what this publishes
 def on_config(config):
+    E.load(fresh=_State.command == "serve")
     try:
-        site = site_for(config)
-    except ContentError as exc:
+        site = E.content.load_site(Path(config.config_file_path).parent, config.extra)
+    except E.content.ContentError as exc:
         raise PluginError(f"Content check failed: {exc}") from None
-    config.extra["nc_strings"] = site.strings
-    config.extra["nc_emergency"] = render.emergency_text(site.settings)
+    for notice in site.notices:
+        log.info(f"Reminder: {notice}")
+        if os.environ.get("GITHUB_ACTIONS"):
+            print(f"::warning title=Check due::{notice}")
+    config.extra["nc"] = E.site.Build(site, E.templates.environment(ROOT / "overrides"))
+    if _State.command == "build" and not _State.dirty:
+        _stage(config)
     return config
 
 
-def on_startup(command, dirty):
-    SERVE_STATE["dirty"] = dirty and command == "serve"
+def on_files(files, config):
+    build = E.site.build_of(config)
+    made = []
+    for page in E.pages.page_table(build.site, build.pdf):
+        text = E.pages.render_page(build.env, build.site, page)
+        made.append(_Generated.generated(config, page.src, content=text, inclusion=InclusionLevel.NOT_IN_NAV))
+    before = list(files)
+    for f in made:
+        files.append(f)
+    files.append(File.generated(config, "assets/css/site.css", content=_site_css(config, build.site.settings)))
+    if _State.command == "serve" and _State.dirty:
+        _expire_changed_pages(config, before, made)
+    return files
+
+
+def on_env(env, config, files):
+    env.globals["nc"] = E.theme.ThemeParts(E.site.build_of(config), Path(config.docs_dir) / "assets" / "js")
+    return env
+
+
+def on_post_page(output, page, config):
+    return E.postprocess.add_csp(E.postprocess.tidy_theme_html(output))
+
+
+def on_post_build(config):
+    not_found = Path(config.site_dir) / "404.html"
+    if not_found.exists():
+        not_found.write_text(E.postprocess.add_csp(E.postprocess.tidy_theme_html(not_found.read_text(encoding="utf-8"))),
+                             encoding="utf-8")
+    build = E.site.build_of(config)
+    if build.pdf:
+        try:
+            E.pdf.write_all(build, Path(config.site_dir) / "worksheets" / "pdf",
+                          Path(config.docs_dir) / "assets" / "css" / "nc-sheet.css", config.theme["language"])
+        except E.content.ContentError as exc:
+            raise PluginError(f"PDF check failed: {exc}") from None
+    _State.passed = _State.staging is not None and not _warnings.count
+
+
+def on_shutdown():
+    _finish_staging()
 
 
 def on_serve(server, config, builder):
     """Look for edits every 0.1 s instead of MkDocs' 0.5 s, so `make serve` reloads in
-    well under a second (its file watcher polls; the docs folder is small)."""
+    well under a second (its file watcher polls; the folders are small)."""
     try:
         server.observer._timeout = 0.1
         for path in list(server._watched_paths):
@@ -54,60 +146,62 @@ def on_serve(server, config, builder):
     return server
 
 
-def on_files(files, config):
-    site = site_for(config)
-    made = []
-    for src, title, body, searchable, produce in _pages(site, pdf_enabled(config)):
-        made.append((_Generated.generated(config, src, content=_stub(title, body, searchable),
-                                          inclusion=InclusionLevel.NOT_IN_NAV), title, produce))
-    files_before = [f for f in files]
-    for f, _, _ in made:
-        files.append(f)
-    files.append(File.generated(config, "assets/css/site.css", content=_site_css(config, site.settings)))
-    if SERVE_STATE.get("dirty"):
-        _expire_changed_pages(config, files_before, made)
-    return files
+# ---------------------------------------------------------------------------
+# A build never touches the published site until it has passed
+# ---------------------------------------------------------------------------
 
 
-def on_post_page(output, page, config):
-    return add_csp(tidy_theme_html(output))
+class _WarningCount(logging.Handler):
+    """Counts the warnings a strict build fails on (MkDocs counts them the same way)."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record):
+        self.count += 1
 
 
-def on_post_build(config):
-    not_found = Path(config["site_dir"]) / "404.html"
-    if not_found.exists():
-        not_found.write_text(add_csp(tidy_theme_html(not_found.read_text(encoding="utf-8"))), encoding="utf-8")
-    if not pdf_enabled(config):
+_warnings = _WarningCount()
+
+
+def _stage(config):
+    target = Path(config.site_dir).resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-building-", dir=target.parent))
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(staging, 0o777 & ~umask)  # a site folder a web server can read, like one MkDocs makes
+    _State.staging, _State.target, _State.passed = staging, target, False
+    config.site_dir = str(staging)
+    if config.strict:
+        logging.getLogger("mkdocs").addHandler(_warnings)
+
+
+def _finish_staging():
+    staging, target = _State.staging, _State.target
+    if staging is None:
         return
-    from macros import pdf
-    pdf.write_all(site_for(config), Path(config["site_dir"]) / "worksheets" / "pdf",
-                  Path(config["docs_dir"]) / "assets" / "css" / "nc-sheet.css", config["theme"]["language"])
+    logging.getLogger("mkdocs").removeHandler(_warnings)
+    _State.staging = None
+    if not _State.passed:
+        shutil.rmtree(staging, ignore_errors=True)
+        if target.exists():
+            print(f"The build failed, so {target} was left as it was.", file=sys.stderr)
+        return
+    old = None
+    if target.exists():
+        old = target.with_name(f".{target.name}-old-{os.getpid()}")
+        target.rename(old)
+    staging.rename(target)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+    log.info(f"The site is in {target}")
+
 
 # ---------------------------------------------------------------------------
-# Helper functions
+# `make serve` (mkdocs serve --dirty): rebuild only the pages an edit changed
 # ---------------------------------------------------------------------------
-
-
-def _pages(site, pdf):
-    """(src path, title, macro call, searchable, producer) for every page made from the
-    records; the producer gives the page's Markdown (the same the macro returns).
-    Day pages are searchable in the longest track only: the shorter tracks hold the same
-    days, and indexing them twice would double the search index every page loads."""
-    longest = max(site.tracks)
-    for length, days in site.tracks.items():
-        yield (render.track_src(length), render.fmt(site.strings, "track_title", length=length),
-               f"track_overview({length})", True, lambda length=length: render.track_overview_md(site, length))
-        for d in days:
-            yield (render.day_src(length, d["n"]), render.day_title(site, length, d["n"]),
-                   f"day_page({length}, {d['n']})", length == longest,
-                   lambda length=length, n=d["n"]: render.day_md(site, length, n))
-    for kind, table, macro, fn in (("exercises", site.exercises, "exercise_page", render.exercise_md),
-                                   ("scripts", site.scripts, "script_page", render.script_md),
-                                   ("worksheets", site.worksheets, "worksheet_page",
-                                    lambda site_, rid: render.worksheet_md(site_, rid, pdf))):
-        for rid, rec in table.items():
-            yield (render.record_src(kind, rid), rec["title"], f"{macro}({json.dumps(rid)})", True,
-                   lambda fn=fn, rid=rid: fn(site, rid))
 
 
 class _Generated(File):
@@ -121,95 +215,42 @@ class _Generated(File):
 def _digest(*parts) -> str:
     h = hashlib.sha1()
     for part in parts:
-        h.update(str(part).encode("utf-8", "surrogatepass"))
+        h.update(part if isinstance(part, bytes) else str(part).encode("utf-8", "surrogatepass"))
         h.update(b"\0")
     return h.hexdigest()
 
 
 def _expire_changed_pages(config, files, made):
-    """For `mkdocs serve --dirty`: delete the built pages whose content changed, so MkDocs
-    rebuilds just those. Generated pages are compared by their text; hand-written pages
-    that call macros are rebuilt when any record changes; a change to the settings, the
-    templates or the set of pages rebuilds everything."""
-    root = Path(config["config_file_path"]).parent
-    data_dir = Path(config["docs_dir"]) / "_data"
-    everything = _digest(Path(config["config_file_path"]).read_text(encoding="utf-8"),
-                         *(p.read_bytes() for p in sorted((root / "overrides").rglob("*")) if p.is_file()),
-                         *(f.src_uri for f in files), *(f.src_uri + t for f, t, _ in made))
+    """Delete the built pages whose content changed, so MkDocs rebuilds just those. Generated
+    pages are compared by their text; hand-written pages that call macros are rebuilt when any
+    record changes; a change to the settings, the templates, the engine or the set of pages
+    rebuilds everything."""
+    previous = _State.digests
+    data_dir = Path(config.docs_dir) / "_data"
+    code = [p for folder in ("overrides", "macros") for p in sorted((ROOT / folder).rglob("*"))
+            if p.is_file() and "__pycache__" not in p.parts]
+    everything = _digest(Path(config.config_file_path).read_bytes(), *(p.read_bytes() for p in code),
+                         *(f.src_uri for f in files), *(f.src_uri for f in made))
     data = _digest(*(p.read_bytes() for p in sorted(data_dir.rglob("*")) if p.is_file()))
-    previous = SERVE_STATE.setdefault("digests", {})
-    stale = []
+    now = {f.src_uri: _digest(f.content_bytes) for f in made}
     if previous.get("*") != everything:
-        stale = [f.abs_dest_path for f in files if f.is_documentation_page()] + [f.abs_dest_path for f, _, _ in made]
+        stale = [f.abs_dest_path for f in files if f.is_documentation_page()] + [f.abs_dest_path for f in made]
     else:
-        for f, title, produce in made:
-            digest = _digest(title, produce())
-            if previous.get(f.src_uri) != digest:
-                stale.append(f.abs_dest_path)
-            previous[f.src_uri] = digest
+        stale = [f.abs_dest_path for f in made if previous.get(f.src_uri) != now[f.src_uri]]
         if previous.get("data") != data:
             stale += [f.abs_dest_path for f in files if f.is_documentation_page()
                       and "{{" in Path(f.abs_src_path).read_text(encoding="utf-8")]
-    if previous.get("*") != everything:
-        for f, title, produce in made:
-            previous[f.src_uri] = _digest(title, produce())
-    previous["*"], previous["data"] = everything, data
+    _State.digests = dict(now, **{"*": everything, "data": data})
     for path in stale:
         if os.path.isfile(path):
             os.remove(path)
-
-
-def _stub(title, call, searchable=True):
-    search = "" if searchable else "search:\n  exclude: true\n"
-    return f"---\ntitle: {json.dumps(title)}\n{search}---\n\n{{{{ {call} }}}}\n"
 
 
 def _site_css(config, settings):
     """One stylesheet for the pages (one request on the critical path): the clinic's colours,
     the worksheet styles (docs/assets/css/nc-sheet.css, which the PDFs use too) and the
     site's own styles (docs/assets/css/nc.css)."""
-    css = Path(config["docs_dir"]) / "assets" / "css"
-    return "\n".join([_clinic_css(settings), (css / "nc-sheet.css").read_text(encoding="utf-8"),
+    css = Path(config.docs_dir) / "assets" / "css"
+    return "\n".join([E.site.build_of(config).render("nc/colors.css.html", colors=settings["colors"]),
+                      (css / "nc-sheet.css").read_text(encoding="utf-8"),
                       (css / "nc.css").read_text(encoding="utf-8")])
-
-
-def _clinic_css(settings):
-    c = settings["colors"]
-    return (":root,[data-md-color-scheme=default]{"
-            f"--md-primary-fg-color:{c['primary']};--md-primary-fg-color--dark:{c['primary']};"
-            f"--md-accent-fg-color:{c['accent']};--nc-accent:{c['accent']};--md-typeset-a-color:{c['primary']}}}\n"
-            "[data-md-color-scheme=slate]{"
-            f"--md-primary-fg-color:{c['primary']};--md-primary-fg-color--dark:{c['primary']};--nc-accent:{c['accent']}}}\n")
-
-
-def tidy_theme_html(page_html: str) -> str:
-    """Four spots in the theme's markup that the HTML validator rejects; the behaviour stays."""
-    page_html = re.sub(r'(<label[^>]*?) tabindex=""', r"\1", page_html)
-    page_html = re.sub(r'(<input[^>]*type="(?:checkbox|radio)"[^>]*?) autocomplete="off"', r"\1", page_html)
-    page_html = re.sub(r'(<input[^>]*?) autocomplete="off"([^>]*type="(?:checkbox|radio)")', r"\1\2", page_html)
-    page_html = page_html.replace(' autocorrect="off"', "")
-    # Toggles the theme hides with CSS (.md-toggle); a `hidden` attribute breaks their labels.
-    page_html = re.sub(r'(<input class="md-nav__toggle md-toggle"[^>]*?) hidden', r"\1", page_html)
-    # The search box is a dialog; give it a name (axe and Lighthouse: aria-dialog-name).
-    page_html = page_html.replace('data-md-component="search" role="dialog">',
-                                  'data-md-component="search" role="dialog" aria-label="Search">', 1)
-    if 'id="__toc"' not in page_html:
-        page_html = page_html.replace('<label class="md-nav__title" for="__toc">', '<label class="md-nav__title">')
-    return page_html
-
-
-_INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>(.*?)</script>", re.S)
-
-
-def add_csp(page_html: str) -> str:
-    """A Content-Security-Policy that allows only the site's own files, and the theme's few
-    inline scripts by their hash."""
-    hashes = sorted({"'sha256-" + base64.b64encode(hashlib.sha256(m.group(1).encode()).digest()).decode() + "'"
-                     for m in _INLINE_SCRIPT.finditer(page_html)})
-    policy = ("default-src 'self'; script-src 'self' " + " ".join(hashes) +
-              "; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; "
-              "connect-src 'self'; worker-src 'self' blob:; frame-src 'self'; object-src 'none'; "
-              "base-uri 'self'; form-action 'none'")
-    meta = (f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
-            '<meta name="referrer" content="no-referrer">')
-    return page_html.replace('<meta charset="utf-8">', '<meta charset="utf-8">' + meta, 1)

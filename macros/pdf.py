@@ -1,59 +1,56 @@
 """Worksheet PDFs and the workbook, in A4 and US Letter, with WeasyPrint.
 
-The sheets are the same HTML as on the worksheet pages (render.worksheet_html), printed with
-the project's own lean stylesheet (docs/assets/css/nc-sheet.css), not the theme's.
+The sheets are the same markup as the worksheet pages (overrides/nc/worksheet.html), printed
+with the project's own lean stylesheet (docs/assets/css/nc-sheet.css), not the theme's. A
+sheet that prints on more pages than its record declares (`pages:`) stops the build.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-from . import render
+from .errors import Problems
+from .pages import pdf_name
 
 SIZES = {"a4": "A4", "letter": "letter"}
 
 
-def _document(body: str, size: str, css: str, title: str, lang: str = "en") -> str:
-    return (f'<!doctype html><html lang="{render.esc(lang)}"><head><meta charset="utf-8"><title>{render.esc(title)}</title>'
-            f"<style>@page {{ size: {SIZES[size]}; margin: 12mm; }}\n{css}</style></head>"
-            f'<body class="nc-pdf">{body}</body></html>')
+def sheet_document(build, rid: str, size: str, css: str, lang: str) -> str:
+    return build.render("nc/pdf.html", part="sheet", ws=build.site.worksheets[rid], size=SIZES[size], css=css, lang=lang)
 
 
-def overview_html(site, length: int) -> str:
-    st = site.strings
-    rows = "".join(f"<tr><td>{d['n']}</td><td>{render.esc(d['title'])}</td><td>{render.esc(d['phase']['title'])}</td>"
-                   f'<td class="nc-tick"></td></tr>' for d in site.tracks[length])
-    return (f'<div class="nc-sheet nc-overview"><h1 class="nc-sheet__title">{render.esc(render.fmt(st, "track_title", length=length))}</h1>'
-            f'<table class="nc-table nc-table--overview"><thead><tr><th scope="col">{render.esc(st["overview_day"])}</th>'
-            f'<th scope="col">{render.esc(st["overview_title"])}</th><th scope="col">{render.esc(st["overview_phase"])}</th>'
-            f'<th scope="col">✓</th></tr></thead><tbody>{rows}</tbody></table>'
-            f'<p class="nc-sheet__footer">{render.esc(render.fmt(st, "worksheet_footer", clinic=site.settings["clinic"]["name"], licence=st["footer_licence"]))}</p></div>')
-
-
-def workbook_html(site) -> str:
-    st = site.strings
+def workbook_document(build, size: str, css: str, lang: str) -> str:
+    site = build.site
     first = next(iter(site.tracks))
-    cover = (f'<div class="nc-cover"><h1>{render.esc(site.settings["clinic"]["name"])}</h1>'
-             f'<p>{render.esc(st["workbook"])}</p><p>{render.esc(site.settings["attribution"])}</p></div>')
-    parts = [cover, overview_html(site, first)] + [render.worksheet_html(site, rid) for rid in site.worksheets]
-    return "\n".join(parts)
+    return build.render("nc/pdf.html", part="workbook", size=SIZES[size], css=css, lang=lang,
+                        sheets=workbook_order(site), length=first, days=site.tracks[first])
 
 
-def write_all(site, out_dir: Path, css_file: Path, lang: str = "en") -> list[Path]:
+def workbook_order(site) -> list:
+    """The sheets of the workbook: those the settings put first, then the rest in file order."""
+    first = [site.worksheets[r] for r in site.settings["workbook"]["first"] if r in site.worksheets]
+    return first + [w for w in site.worksheets.values() if w not in first]
+
+
+def write_all(build, out_dir: Path, css_file: Path, lang: str = "en") -> list[Path]:
     from weasyprint import HTML  # imported here: `mkdocs serve` with NC_PDF=false never loads it
 
+    site = build.site
     css = css_file.read_text(encoding="utf-8")
     out_dir.mkdir(parents=True, exist_ok=True)
+    problems = Problems()
     written = []
     for size in SIZES:
         for rid, w in site.worksheets.items():
-            path = out_dir / render.pdf_name(rid, size)
-            HTML(string=_document(render.worksheet_html(site, rid), size, css, w["title"], lang)).write_pdf(path)
+            path = out_dir / pdf_name(rid, size)
+            doc = HTML(string=sheet_document(build, rid, size, css, lang)).render()
+            if len(doc.pages) > w["pages"]:
+                problems.add(w["file"], f"the sheet prints on {len(doc.pages)} pages of {SIZES[size]}, "
+                                        f"but `pages:` says {w['pages']}", record=rid, field="pages",
+                             fix=f"write `pages: {len(doc.pages)}`, or take out some lines or rows")
+            doc.write_pdf(path)
             written.append(path)
-        path = out_dir / render.pdf_name("workbook", size)
-        HTML(string=_document(workbook_html(site), size, css, st_title(site), lang)).write_pdf(path)
+        path = out_dir / pdf_name("workbook", size)
+        HTML(string=workbook_document(build, size, css, lang)).write_pdf(path)
         written.append(path)
+    problems.raise_if_any()
     return written
-
-
-def st_title(site) -> str:
-    return f'{site.settings["clinic"]["name"]}: {site.strings["workbook"]}'

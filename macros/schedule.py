@@ -2,7 +2,7 @@
 
 Each phase gets its share of the days (largest remainder, at least one day each); inside a
 phase the days with the lowest priority are taken first, and the chosen days keep the order
-they have in the file. The 30- and 60-day tracks, and any other length, come from the same
+they have in the file. Every track begins on the first day written and ends on the last. The 30- and 60-day tracks, and any other length, come from the same
 records, so no text is ever written twice.
 """
 from __future__ import annotations
@@ -34,10 +34,12 @@ def quotas(shares: list[float], length: int) -> list[int]:
     return out
 
 
-def pick(days: list[dict], n: int) -> list[dict]:
-    """The n days with the lowest priority (file order breaks ties), in file order."""
-    ranked = sorted(range(len(days)), key=lambda i: (days[i]["priority"], i))[:n]
-    return [days[i] for i in sorted(ranked)]
+def pick(days: list[dict], n: int, keep: tuple[int, ...] = ()) -> list[dict]:
+    """The n days with the lowest priority (file order breaks ties), in file order. The days
+    at the positions in `keep` come first, whatever their priority."""
+    keep = tuple(dict.fromkeys(i % len(days) for i in keep))[:n]
+    ranked = list(keep) + [i for i in sorted(range(len(days)), key=lambda i: (days[i]["priority"], i)) if i not in keep]
+    return [days[i] for i in sorted(ranked[:n])]
 
 
 def build_track(phases: list[dict], length: int) -> list[dict]:
@@ -62,21 +64,46 @@ def build_track(phases: list[dict], length: int) -> list[dict]:
             take = min(room, spare)
             wanted[i] += take
             spare -= take
+    # Every track begins on the first day written and ends on the last one.
     days = []
-    for p, n in zip(phases, wanted):
-        for d in pick(p["days"], n):
+    for i, (p, n) in enumerate(zip(phases, wanted)):
+        keep = ((0,) if i == 0 else ()) + ((-1,) if i == len(phases) - 1 else ())
+        for d in pick(p["days"], n, keep):
             days.append(dict(d, phase=p))
     for i, d in enumerate(days, 1):
         d["n"], d["length"] = i, length
     return days
 
 
+def _gap(a: int, b: int) -> int:
+    """Check-ins in the first week may be two days apart; later ones at least three."""
+    return 2 if min(a, b) < 7 else 3
+
+
 def milestone_days(milestones: list[dict], length: int) -> dict[int, dict]:
-    """Map day number -> milestone; beyond the track they are left out; first one wins."""
-    out: dict[int, dict] = {}
-    for m in milestones:
+    """Map day number -> check-in for a track of `length` days.
+
+    `at` is a day number, `midpoint`, `last` or `weekly`. Weekly check-ins fall on every
+    seventh day from day 28 on, taking the weekly records in turn ({week} in a title becomes
+    the week's number). A check-in that falls too close to a stronger one is left out, so a
+    track of any length gets check-ins spread through it, never two on neighbouring days."""
+    def strength(m):
+        """The last day first, then the first week's days, the midpoint, the other days."""
         at = m["at"]
-        day = math.ceil(length / 2) if at == "midpoint" else length if at == "last" else at
-        if 1 <= day <= length and day not in out:
+        return 0 if at == "last" else 1 if isinstance(at, int) and at <= 7 else 2 if at == "midpoint" else 3
+
+    fixed = sorted((m for m in milestones if m["at"] != "weekly"), key=strength)
+    weekly = [m for m in milestones if m["at"] == "weekly"]
+    wanted: list[tuple[int, dict]] = []
+    for m in fixed:
+        at = m["at"]
+        wanted.append((math.ceil(length / 2) if at == "midpoint" else length if at == "last" else at, m))
+    for i, day in enumerate(range(28, length + 1, 7)):
+        if weekly:
+            m = weekly[i % len(weekly)]
+            wanted.append((day, dict(m, title=m["title"].replace("{week}", str(day // 7)))))
+    out: dict[int, dict] = {}
+    for day, m in wanted:
+        if 1 <= day <= length and all(abs(day - d) >= _gap(day, d) for d in out):
             out[day] = m
-    return out
+    return dict(sorted(out.items()))

@@ -1,7 +1,9 @@
 """JSON Schemas for the settings (`extra:` in mkdocs.yml) and every content record.
 
-Each property may carry a `fix` hint: it is shown to the clinic when that field is wrong.
+Each property may carry a `fix` hint (shown to the clinic when that field is wrong) and a
+`problem` text (said instead of the validator's own words).
 """
+from .schedule import MAX_LENGTH, MIN_LENGTH
 
 ID = {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
       "fix": "use lower-case words joined by hyphens, such as `urge-surfing`"}
@@ -10,34 +12,42 @@ IDS = {"type": "array", "items": ID, "uniqueItems": True,
        "fix": "write a list of ids, such as `[my-reasons, urge-log]`"}
 COLOR = {"type": "string", "pattern": "^#[0-9a-fA-F]{6}$",
          "fix": "write a colour as # and six hex digits, in quotes, such as \"#34577a\""}
-PHONE = {"type": "string", "pattern": r"^[0-9A-Za-z +().\-]{2,40}$",
+PHONE = {"type": "string", "pattern": r"^(?=.*[0-9])[0-9A-Za-z +().\-]{2,40}$",
+         "problem": "this is not a phone number",
          "fix": "write the number as text in quotes, digits with spaces or hyphens, such as \"116 123\""}
 URL = {"type": "string", "pattern": "^https?://[^\\s]+$",
        "fix": "write a full address that starts with https://"}
 DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$",
-        "fix": "write the date as YYYY-MM-DD, such as 2026-11-01"}
+        "problem": "this is not a date written as YYYY-MM-DD",
+        "fix": "write the date as YYYY-MM-DD in quotes, such as \"2026-11-01\""}
 
 CRISIS_LINE = {
     "type": "object",
     "additionalProperties": False,
     "required": ["name", "region", "source", "checked"],
+    "anyOf": [{"required": [way]} for way in ("call", "text", "tty", "url")],
+    "problem": "this line has no way to reach it",
+    "fix": "add at least one of call, text, tty or url",
     "properties": {
         "name": TEXT,
         "region": TEXT,
         "call": PHONE,
-        "text": {"type": "string", "minLength": 1, "fix": "write the number to text, or words such as \"Text START to 88788\""},
+        "text": {"type": "string", "pattern": "[0-9]", "problem": "this gives no number to text",
+                 "fix": "write the number to text, or words with the number, such as \"Text START to 88788\""},
         "tty": PHONE,
         "hours": TEXT,
         "for": TEXT,
+        "languages": TEXT,
         "url": URL,
         "source": dict(URL, fix="give the page where you checked this line, starting with https://"),
         "checked": DATE,
     },
 }
 
+# Every key Material or this project reads under `extra:`; anything else is a typo.
 SETTINGS = {
     "type": "object",
-    "additionalProperties": True,
+    "additionalProperties": False,
     "required": ["clinic", "colors", "exit", "emergency", "crisis_lines", "program", "attribution"],
     "properties": {
         "clinic": {
@@ -45,7 +55,8 @@ SETTINGS = {
             "properties": {"name": TEXT,
                            "email": {"type": "string", "pattern": r"^$|^[^@\s]+@[^@\s]+\.[^@\s]+$",
                                      "fix": "write an email address such as help@clinic.example, or \"\" to hide it"},
-                           "phone": {"anyOf": [{"const": ""}, PHONE], "fix": PHONE["fix"] + ", or \"\" to hide it"},
+                           "phone": {"anyOf": [{"const": ""}, PHONE], "problem": PHONE["problem"],
+                                     "fix": PHONE["fix"] + ", or \"\" to hide it"},
                            "address": {"type": "string"},
                            "url": {"anyOf": [{"const": ""}, URL], "fix": "write a full address that starts with https://, or \"\""}},
         },
@@ -65,17 +76,30 @@ SETTINGS = {
             "type": "object", "additionalProperties": False, "required": ["tracks"],
             "properties": {
                 "tracks": {"type": "array", "minItems": 1, "uniqueItems": True,
-                           "items": {"type": "integer", "minimum": 14, "maximum": 90,
-                                     "fix": "each track is a whole number of days from 14 to 90"},
+                           "items": {"type": "integer", "minimum": MIN_LENGTH, "maximum": MAX_LENGTH,
+                                     "fix": f"each track is a whole number of days from {MIN_LENGTH} to {MAX_LENGTH}"},
                            "fix": "write the track lengths as a list, such as [30, 60]"},
                 "milestones": {"type": "boolean", "fix": "write true or false"},
             },
+        },
+        "review": {
+            "type": "object", "additionalProperties": False, "required": ["date"],
+            "properties": {"date": DATE, "by": TEXT,
+                           "renew_after_days": {"type": "integer", "minimum": 30, "maximum": 1100,
+                                                "fix": "write a number of days, such as 365"}},
+        },
+        "workbook": {
+            "type": "object", "additionalProperties": False,
+            "properties": {"first": dict(IDS, fix="list worksheet ids, such as [crisis-plan, safety-plan, support-plan]")},
         },
         "calendar": {"type": "object", "additionalProperties": False,
                      "properties": {"discreet_title": TEXT}},
         "pdf": {"type": ["boolean", "string"], "fix": "write true or false"},
         "attribution": TEXT,
-        "polyfills": {"type": "array"},
+        # Read by the Material theme
+        "generator": {"type": "boolean", "fix": "write true or false"},
+        "polyfills": {"type": "array", "items": {"type": "string"}},
+        "alternate": {"type": "array", "items": {"type": "object"}},
     },
 }
 
@@ -97,8 +121,9 @@ PHASE = {
                      "properties": {
                          "id": ID,
                          "title": TEXT,
-                         "priority": {"type": "integer", "enum": [1, 2, 3],
-                                      "fix": "write 1 (every track), 2 (45+ days) or 3 (long tracks)"},
+                         "priority": {"type": "integer", "enum": [0, 1, 2, 3],
+                                      "fix": "write 0 (even the shortest track), 1 (the core of a 30-day track), "
+                                             "2 (longer tracks) or 3 (the longest tracks)"},
                          "reading": TEXT,
                          "read_more": {"type": "string", "pattern": r"^[a-z0-9/_-]+\.md(#[a-z0-9-]+)?$",
                                        "fix": "give a page path inside docs/, such as guide/the-rules.md"},
@@ -118,8 +143,9 @@ MILESTONES = {
         "type": "object", "additionalProperties": False,
         "required": ["at", "title", "text"],
         "properties": {
-            "at": {"anyOf": [{"type": "integer", "minimum": 1}, {"enum": ["midpoint", "last"]}],
-                   "fix": "write a day number, `midpoint` or `last`"},
+            "at": {"anyOf": [{"type": "integer", "minimum": 1}, {"enum": ["midpoint", "last", "weekly"]}],
+                   "problem": "this is not a day number, `midpoint`, `last` or `weekly`",
+                   "fix": "write a day number (such as 7), `midpoint`, `last` or `weekly`"},
             "title": TEXT,
             "text": TEXT,
             "questions": {"type": "array", "items": TEXT},
@@ -181,35 +207,52 @@ SCRIPT = {
     },
 }
 
+def _count(low, high, what, fix):
+    return {"type": "integer", "minimum": low, "maximum": high,
+            "fix": f"write a whole number of {what} from {low} to {high}; {fix}"}
+
+
+_MORE = "for more, add a second block below it, or let the sheet take two pages (`pages: 2`)"
+ITEMS = {"type": "array", "minItems": 1, "items": TEXT, "fix": "list the items, one per line starting with `- `"}
+COLUMN = {"anyOf": [TEXT, {"type": "object", "additionalProperties": False, "required": ["label"],
+                           "properties": {"label": TEXT, "width": {"type": "number", "minimum": 0.5, "maximum": 10}}}],
+          "problem": "a column is a heading, or a heading with a width",
+          "fix": "write the heading as text, or as {label: What happened, width: 3} (width 0.5 to 10, default 1)"}
+BLOCK_TYPES = ["lines", "fields", "checklist", "table", "boxes", "scale", "crisis_lines"]
+
 BLOCK = {
     "type": "object",
     "required": ["type"],
-    "properties": {"type": {"enum": ["lines", "fields", "checklist", "table", "boxes", "scale"],
-                            "fix": "use one of lines, fields, checklist, table, boxes, scale"}},
+    "properties": {"type": {"enum": BLOCK_TYPES, "fix": "use one of " + ", ".join(BLOCK_TYPES)}},
     "allOf": [
         {"if": {"properties": {"type": {"const": "lines"}}},
          "then": {"additionalProperties": False, "required": ["lines"],
-                  "properties": {"type": True, "label": TEXT,
-                                 "lines": {"type": "integer", "minimum": 1, "maximum": 40}}}},
+                  "properties": {"type": True, "label": TEXT, "lines": _count(1, 40, "lines", _MORE)}}},
         {"if": {"properties": {"type": {"const": "fields"}}},
          "then": {"additionalProperties": False, "required": ["items"],
-                  "properties": {"type": True, "label": TEXT, "items": {"type": "array", "minItems": 1, "items": TEXT}}}},
+                  "properties": {"type": True, "label": TEXT, "items": ITEMS,
+                                 "columns": {"enum": [1, 2], "fix": "write 1 (one field a line) or 2 (two side by side)"}}}},
         {"if": {"properties": {"type": {"const": "checklist"}}},
          "then": {"additionalProperties": False, "required": ["items"],
-                  "properties": {"type": True, "label": TEXT, "items": {"type": "array", "minItems": 1, "items": TEXT}}}},
+                  "properties": {"type": True, "label": TEXT, "items": ITEMS}}},
         {"if": {"properties": {"type": {"const": "table"}}},
          "then": {"additionalProperties": False, "required": ["columns", "rows"],
                   "properties": {"type": True, "label": TEXT,
-                                 "columns": {"type": "array", "minItems": 1, "maxItems": 7, "items": TEXT},
-                                 "rows": {"type": "integer", "minimum": 1, "maximum": 30}}}},
+                                 "columns": {"type": "array", "minItems": 1, "maxItems": 8, "items": COLUMN,
+                                             "fix": "a table takes 1 to 8 columns; for more, make two tables"},
+                                 "rows": _count(1, 30, "rows", _MORE)}}},
         {"if": {"properties": {"type": {"const": "boxes"}}},
          "then": {"additionalProperties": False, "required": ["items"],
-                  "properties": {"type": True, "label": TEXT, "items": {"type": "array", "minItems": 1, "items": TEXT},
-                                 "lines": {"type": "integer", "minimum": 1, "maximum": 20}}}},
+                  "properties": {"type": True, "label": TEXT, "items": ITEMS,
+                                 "lines": _count(1, 20, "lines in each box", _MORE)}}},
         {"if": {"properties": {"type": {"const": "scale"}}},
          "then": {"additionalProperties": False, "required": ["label", "from", "to"],
                   "properties": {"type": True, "label": TEXT,
-                                 "from": {"type": "integer"}, "to": {"type": "integer"}}}},
+                                 "from": _count(0, 100, "points", "such as 0"),
+                                 "to": _count(1, 100, "points", "such as 10")}}},
+        {"if": {"properties": {"type": {"const": "crisis_lines"}}},
+         "then": {"additionalProperties": False,
+                  "properties": {"type": True, "label": TEXT}}},
     ],
 }
 
@@ -221,9 +264,11 @@ WORKSHEET = {
         "title": TEXT,
         "purpose": TEXT,
         "instructions": TEXT,
-        "pages": {"type": "integer", "minimum": 1, "maximum": 4,
-                  "fix": "write how many printed pages the sheet takes, such as 1"},
+        "pages": _count(1, 4, "printed pages", "the PDF check says how many it takes"),
         "warning": TEXT,
+        "clinician": {"type": "object", "additionalProperties": False,
+                      "required": ["purpose", "when", "in_session"],
+                      "properties": {"purpose": TEXT, "when": TEXT, "in_session": TEXT}},
         "blocks": {"type": "array", "minItems": 1, "items": BLOCK},
     },
 }

@@ -1,22 +1,36 @@
-"""One loaded, checked `Site` per build, shared by the macros and the MkDocs hook."""
-from pathlib import Path
+"""What one build publishes for every part of the site: the checked content and settings
+(`Site`), the one Jinja environment, and whether PDFs are made. The hook makes it in
+`on_config` and puts it in `config.extra["nc"]`; the macros, the theme's templates (through
+macros/theme.py) and the PDF writer read it from there."""
+from __future__ import annotations
 
-from .content import load_site
-from .strings_keys import KEYS
+from dataclasses import dataclass
 
-_CACHE: dict = {}
-# Kept for the life of a `mkdocs serve` process (this module is imported once, while the
-# config and the hook module are loaded afresh for every rebuild).
-SERVE_STATE: dict = {}
+import jinja2
 
-
-def project_root(config) -> Path:
-    return Path(config["config_file_path"]).resolve().parent
+from .content import Site
 
 
-def site_for(config):
-    key = id(config)
-    if key not in _CACHE:
-        _CACHE.clear()
-        _CACHE[key] = load_site(project_root(config), config["extra"], KEYS)
-    return _CACHE[key]
+@dataclass
+class Build:
+    site: Site
+    env: jinja2.Environment
+
+    @property
+    def pdf(self) -> bool:
+        return self.site.settings["pdf"]
+
+    def render(self, template: str, here: str = "index.md", **context) -> str:
+        return self.env.get_template(template).render(here=here, settings=self.site.settings,
+                                                      strings=self.site.strings, **context)
+
+    def macro(self, template: str, name: str):
+        """A macro of a template, to call from Python (the partials' crisis lines)."""
+        return getattr(self.env.get_template(template).module, name)
+
+
+def build_of(config) -> Build:
+    try:
+        return config["extra"]["nc"]
+    except KeyError:
+        raise RuntimeError("The site's hook did not run: list macros/hooks.py under `hooks:` in mkdocs.yml") from None

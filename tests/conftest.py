@@ -1,5 +1,11 @@
-"""Shared fixtures: one strict build of the real site per session, a local server for it,
-headless Chromium (Debian's package, driven by Playwright), and throw-away project copies."""
+"""Shared fixtures. Tests read what they expect from the settings and strings of the checkout
+they run in (`nc`), so `make test` passes on any valid fork: a clinic's CI is its safety net.
+
+- `nc`: the checked settings, strings and tracks of this checkout (macros.content.load_site)
+- `site`: one strict build of this checkout per session (with PDFs)
+- `server`, `browser`, `web`: the built site on a local server, in headless Chromium
+- `copy_project(dest)`, `build(project, out)`: throw-away copies and their builds
+"""
 from __future__ import annotations
 
 import functools
@@ -14,11 +20,34 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from macros import yamlio  # noqa: E402
+from macros.content import load_site  # noqa: E402
+
 MKDOCS = Path(sys.executable).parent / "mkdocs"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# The browser: Debian's chromium here; on GitHub's Ubuntu runners the workflow sets
+# NC_BROWSER to the preinstalled Google Chrome (Ubuntu's chromium is a snap that does not run
+# reliably there).
+CHROMIUM = os.environ.get("NC_BROWSER") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides", "macros"]
+
+
+def settings_of(project: Path = ROOT) -> dict:
+    """`extra:` of a project's mkdocs.yml, read the way the build reads it."""
+    return yamlio.load(project / "mkdocs.yml")["extra"]
+
+
+def load(project: Path = ROOT):
+    return load_site(project, settings_of(project))
+
+
+@pytest.fixture(scope="session")
+def nc():
+    """This checkout's checked content: nc.settings, nc.strings, nc.tracks, nc.worksheets..."""
+    return load()
 
 
 def build(project: Path, out: Path, pdf: bool = True) -> subprocess.CompletedProcess:
@@ -39,18 +68,41 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
+def warnings_of(proc) -> list[str]:
+    return [line for line in proc.stderr.splitlines() if line.startswith("WARNING")]
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("build") / "site"
     proc = build(ROOT, out)
     assert proc.returncode == 0, proc.stderr[-3000:]
-    warnings = [l for l in proc.stderr.splitlines() if l.startswith("WARNING")]
-    assert not warnings, warnings
+    assert not warnings_of(proc), warnings_of(proc)
     return out
 
 
 def pages(site: Path) -> list[Path]:
     return sorted(p for p in site.rglob("*.html") if "assets" not in p.parts and p.name != "404.html")
+
+
+def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    """Replace text in a file; fail loudly when the text is not there (a test that edits
+    nothing would pass for the wrong reason)."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def set_tracks(project: Path, lengths) -> None:
+    """Set extra.program.tracks in a project's mkdocs.yml (flow `[30, 60]` or block list)."""
+    import re
+    path = project / "mkdocs.yml"
+    text = path.read_text(encoding="utf-8")
+    new, n = re.subn(r"^(\s*tracks:)[ \t]*(\[[^\]]*\]|\n(?:\s*-\s*\d+[^\n]*\n)+)",
+                     lambda m: f"{m.group(1)} [{', '.join(map(str, lengths))}]" + ("" if m.group(2).startswith("[") else "\n"),
+                     text, count=1, flags=re.M)
+    assert n == 1, "no `tracks:` under extra.program in mkdocs.yml"
+    path.write_text(new, encoding="utf-8")
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -70,7 +122,8 @@ def server(site):
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
-    assert Path(CHROMIUM).exists(), "Debian's chromium is missing: run `make test` (it installs it) or apt-get install chromium"
+    assert Path(CHROMIUM).exists(), ("no browser: run `make test` (it installs Debian's chromium), "
+                                     "or set NC_BROWSER to a Chrome or Chromium")
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield b

@@ -30,17 +30,25 @@
   }
   function compact(d) { return iso(d).replace(/-/g, ""); }
 
-  /* One event a day, each linking to that day's page unless discreet. */
-  function calendar(track, length, start, reminder, discreet, discreetTitle, base) {
+  /* The program's name as a file name or an id: "Harbour Clinic" -> "harbour-clinic". */
+  function slug(text) {
+    return String(text).toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "program";
+  }
+
+  /* One event a day, each linking to that day's page unless discreet. The product id, the
+   * ids and the file name come from the site's name in the settings (data.product). */
+  function calendar(track, length, start, reminder, discreet, data, base) {
     var now = new Date();
     var stamp = now.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
     /* In discreet mode nothing in the file names the program: titles, product id and ids. */
     var lines = ["BEGIN:VCALENDAR", "VERSION:2.0",
-                 "PRODID:" + (discreet ? "-//Calendar//EN" : "-//No Contact Program//Today page//EN"), "CALSCALE:GREGORIAN"];
+                 "PRODID:" + (discreet ? "-//Calendar//EN" : "-//" + icsText(data.product) + "//Today page//EN"),
+                 "CALSCALE:GREGORIAN"];
+    var discreetTitle = data.discreet_title;
     track.days.forEach(function (day) {
       var date = new Date(start.getFullYear(), start.getMonth(), start.getDate() + day.n - 1);
       lines.push("BEGIN:VEVENT");
-      lines.push("UID:" + (discreet ? "d-" : "nc-") + length + "-" + compact(start) + "-" + day.n + (discreet ? "@local" : "@no-contact-program"));
+      lines.push("UID:" + (discreet ? "d-" : "day-") + length + "-" + compact(start) + "-" + day.n + "@" + (discreet ? "local" : slug(data.product)));
       lines.push("DTSTAMP:" + stamp);
       if (reminder) {
         var hm = reminder.replace(":", "");
@@ -64,7 +72,7 @@
   }
 
 
-  window.ncToday = function (root, store, t) {
+  function start(root, store, t) {
     var $ = function (sel) { return root.querySelector(sel); };
     var data = JSON.parse(document.getElementById("nc-tracks").textContent);
     var state = store.get("today", null) || { track: "", start: "", done: [], slips: [] };
@@ -139,10 +147,10 @@
       var track = data.tracks[trackSel.value], start = parseDate(startIn.value);
       if (!track || !start) { return; }
       var text = calendar(track, track.days.length, start, $("#nc-reminder").value,
-                          $("#nc-discreet").checked, data.discreet_title, window.location.href);
+                          $("#nc-discreet").checked, data, window.location.href);
       var a = document.createElement("a");
       a.href = "data:text/calendar;charset=utf-8," + encodeURIComponent(text);
-      a.download = $("#nc-discreet").checked ? "daily.ics" : "no-contact-" + track.days.length + "-days.ics";
+      a.download = $("#nc-discreet").checked ? "daily.ics" : slug(data.product) + "-" + track.days.length + "-days.ics";
       document.body.appendChild(a);
       a.click();
       document.body.removeChild(a);
@@ -150,5 +158,8 @@
     document.addEventListener("nc:optin", remember);
     document.addEventListener("nc:wiped", function () { state = { track: trackSel.value, start: startIn.value, done: [], slips: [] }; render(); });
     render();
-  };
+  }
+
+  var root = document.querySelector("[data-nc-today]");
+  if (root) { start(root, window.ncStorage, window.nc.t); }
 })();

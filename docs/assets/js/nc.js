@@ -17,6 +17,8 @@
     return text;
   }
   function show(el, on) { if (el) { if (on) { el.removeAttribute("hidden"); } else { el.setAttribute("hidden", ""); } } }
+  /* For the page scripts that load after this one (nc-today.js...). */
+  window.nc = { t: t, show: show };
 
   /* ---------------------------------------------------------------- quick exit */
   function exitNow(href) {
@@ -222,7 +224,19 @@
   }
 
   /* ---------------------------------------------------------------- day check-in */
-  var head = $("[data-nc-day]");
+  /* A very strong pull (8 or more) or a very low mood (2 or less) shows the way to the SOS
+   * page and to help, in a live region. Nothing about it is stored. Without this script the
+   * line is always there. */
+  var head = $("[data-nc-day]"), helpBox = $("[data-nc-checkin-help]");
+  var helpLine = helpBox ? helpBox.firstElementChild : null;
+  var showHelp = function () {
+    if (!helpBox || !helpLine) { return; }
+    var urge = $(".nc-checkin input[name^='urge']:checked"), mood = $(".nc-checkin input[name^='mood']:checked");
+    var needed = (urge && +urge.value >= 8) || (mood && +mood.value <= 2);
+    if (needed && !helpLine.parentNode) { helpBox.appendChild(helpLine); }
+    if (!needed && helpLine.parentNode) { helpBox.removeChild(helpLine); }
+  };
+  if (helpLine) { helpBox.removeChild(helpLine); }
   if (head) {
     var key = "checkin." + head.getAttribute("data-nc-length") + "." + head.getAttribute("data-nc-day");
     var saved = store.get(key, {});
@@ -230,14 +244,12 @@
       var group = r.name.split("-")[0];
       if (String(saved[group]) === r.value) { r.checked = true; }
       r.addEventListener("change", function () {
+        showHelp();
         var now = store.get(key, {});
         now[group] = r.value;
         store.set(key, now);
       });
     });
+    showHelp();
   }
-
-  /* ---------------------------------------------------------------- Today page */
-  var today = $("[data-nc-today]");
-  if (today) { window.ncToday(today, store, t); }
 })();

@@ -1,14 +1,15 @@
 """Reading level of the site's own text: plain text out of Markdown or YAML records.
 
-`python -m macros.readability FILE...` prints the Flesch-Kincaid grade of each file
-(the guide, day records, scripts, exercises). The tests hold every reader-facing text
-to grade 8 or lower.
+`python tools/readability.py FILE...` prints the Flesch-Kincaid grade of each file (the
+guide, day records, scripts, exercises). The tests hold every reader-facing text to grade 8
+or lower. A worksheet's note for clinicians (`clinician:`) is not reader-facing: left out.
 """
 import re
 import sys
 from pathlib import Path
 
-import yaml
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from macros import yamlio  # noqa: E402  (the project's one YAML loader)
 
 _FRONT = re.compile(r"\A---\n.*?\n---\n", re.S)
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
@@ -53,7 +54,8 @@ def strings_of(data) -> list[str]:
     if isinstance(data, str):
         return [data]
     if isinstance(data, dict):
-        return [s for k, v in data.items() if k not in {"id", "guide", "url", "source"} for s in strings_of(v)]
+        return [s for k, v in data.items() if k not in {"id", "guide", "url", "source", "clinician"}
+                for s in strings_of(v)]
     if isinstance(data, list):
         return [s for v in data for s in strings_of(v)]
     return []
@@ -62,7 +64,7 @@ def strings_of(data) -> list[str]:
 def plain_text_of_file(path: Path) -> str:
     raw = path.read_text(encoding="utf-8")
     if path.suffix in {".yml", ".yaml"}:
-        raw = "\n\n".join(strings_of(yaml.safe_load(raw)))
+        raw = "\n\n".join(strings_of(yamlio.loads(raw)))
     return plain_text_of_markdown(raw)
 
 

@@ -1,0 +1,186 @@
+"""The one page table: every page made from the records, declared once.
+
+`page_table(site)` lists them (address, title, searchable, template, the data the template
+needs); `render_page` turns one into Markdown with front matter. Pure functions: the MkDocs
+hook adds the results as files, and another engine could write them to disk instead.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from .content import Site, placeholders_in
+from .strings import fill
+from .templates import render
+
+# ---------------------------------------------------------------------------
+# Page addresses (inside docs/): the site's permanent URLs
+# ---------------------------------------------------------------------------
+
+
+def track_dir(length: int) -> str:
+    return f"program/{length}-days"
+
+
+def day_src(length: int, n: int) -> str:
+    return f"{track_dir(length)}/day-{n:02d}.md"
+
+
+def track_src(length: int) -> str:
+    return f"{track_dir(length)}/index.md"
+
+
+def record_src(kind: str, rid: str) -> str:
+    return f"{kind}/{rid}.md"
+
+
+def html_of(src: str) -> str:
+    """The built page of a source path (the site uses `use_directory_urls: false`)."""
+    return src[:-3] + ".html"
+
+
+def pdf_name(rid: str, size: str) -> str:
+    return f"{rid}-{size.lower()}.pdf"
+
+
+# ---------------------------------------------------------------------------
+# The table
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Page:
+    src: str                      # path inside docs/, such as program/30-days/day-07.md
+    title: str
+    template: str                 # under overrides/, such as nc/day.md
+    context: dict = field(default_factory=dict, compare=False, hash=False)
+    searchable: bool = True
+
+
+def page_table(site: Site, pdf: bool) -> list[Page]:
+    """Every generated page. Day pages are searchable in the longest track only: the shorter
+    tracks hold the same days, and indexing them twice would double the search index."""
+    out = []
+    for length, days in site.tracks.items():
+        out.append(Page(track_src(length), site.strings.fill("track_title", length=length), "nc/track.md",
+                        track_context(site, length)))
+        for d in days:
+            out.append(Page(day_src(length, d["n"]), day_title(site, length, d["n"]), "nc/day.md",
+                            day_context(site, length, d["n"]), searchable=length == site.longest))
+    for rid, ex in site.exercises.items():
+        out.append(Page(record_src("exercises", rid), ex["title"], "nc/exercise.md", exercise_context(site, rid)))
+    for rid, sc in site.scripts.items():
+        out.append(Page(record_src("scripts", rid), sc["title"], "nc/script.md", script_context(site, rid)))
+    for rid, w in site.worksheets.items():
+        out.append(Page(record_src("worksheets", rid), w["title"], "nc/worksheet-page.md",
+                        worksheet_context(site, rid, pdf)))
+    return out
+
+
+def render_page(env, site: Site, page: Page) -> str:
+    """The page's Markdown: front matter (title, search, no macros: the text is final), then
+    the template's output."""
+    meta = f"---\ntitle: {json.dumps(page.title, ensure_ascii=False)}\nrender_macros: false\n"
+    if not page.searchable:
+        meta += "search:\n  exclude: true\n"
+    body = render(env, page.template, here=page.src, settings=site.settings, strings=site.strings, **page.context)
+    return meta + "---\n\n" + body
+
+
+# ---------------------------------------------------------------------------
+# What each template needs
+# ---------------------------------------------------------------------------
+
+
+def day_title(site: Site, length: int, n: int) -> str:
+    return f"{site.strings.fill('day_of', n=n, length=length)}: {site.tracks[length][n - 1]['title']}"
+
+
+def day_context(site: Site, length: int, n: int) -> dict:
+    day = site.tracks[length][n - 1]
+    return {
+        "day": day, "n": n, "length": length, "phase": day["phase"],
+        "milestone": site.milestones_of(length).get(n),
+        "exercise": site.exercises[day["exercise"]],
+        "uses": [("worksheets", site.worksheets[w]) for w in day.get("worksheets", [])]
+                + [("scripts", site.scripts[s]) for s in day.get("scripts", [])],
+        "previous": day_src(length, n - 1) if n > 1 else None,
+        "next": day_src(length, n + 1) if n < length else None,
+        "overview": track_src(length),
+    }
+
+
+def track_context(site: Site, length: int) -> dict:
+    milestones = site.milestones_of(length)
+    groups = []
+    for d in site.tracks[length]:
+        if not groups or groups[-1]["phase"] is not d["phase"]:
+            groups.append({"phase": d["phase"], "days": []})
+        groups[-1]["days"].append({"day": d, "src": day_src(length, d["n"]), "milestone": milestones.get(d["n"])})
+    return {"length": length, "groups": groups, "first": day_src(length, 1)}
+
+
+def exercise_context(site: Site, rid: str) -> dict:
+    ex = site.exercises[rid]
+    return {"ex": ex, "situations": [(s, site.situations[s]) for s in ex["situations"]],
+            "worksheet": site.worksheets.get(ex.get("worksheet"))}
+
+
+def script_context(site: Site, rid: str) -> dict:
+    sc = site.scripts[rid]
+    return {"sc": sc,
+            "fields": [(name, site.placeholders[name]) for name in placeholders_in(sc)],
+            "variants": [{"id": v["id"], "label": v["label"], "template": clinic_filled(v["text"], site),
+                          "shown": fill_defaults(v["text"], site)} for v in sc["variants"]]}
+
+
+def worksheet_context(site: Site, rid: str, pdf: bool) -> dict:
+    return {"ws": site.worksheets[rid], "pdf": {size: pdf_name(rid, size) for size in ("a4", "letter")} if pdf else None}
+
+
+def fill_defaults(text: str, site: Site) -> str:
+    """A message as it reads before the reader types: [their name], and the clinic's details."""
+    clinic = site.settings["clinic"]
+    values = {name: f"[{ph['default']}]" for name, ph in site.placeholders.items()}
+    values["clinic_name"] = clinic["name"]
+    values["clinic_phone"] = clinic["phone"] or f"[{site.placeholders.get('clinic_phone', {}).get('default', 'clinic phone')}]"
+    return fill(text.strip(), **values)
+
+
+def clinic_filled(text: str, site: Site) -> str:
+    """The message for the page script: the clinic's details in, the reader's blanks kept."""
+    clinic = site.settings["clinic"]
+    values = {"clinic_name": clinic["name"]}
+    if clinic["phone"]:
+        values["clinic_phone"] = clinic["phone"]
+    return fill(text.strip(), **values)
+
+
+# ---------------------------------------------------------------------------
+# For the pages written by hand (the macros in __init__.py)
+# ---------------------------------------------------------------------------
+
+
+def today_data(site: Site) -> dict:
+    """The Today page script's data: each track's days with their titles and addresses."""
+    tracks = {}
+    for length, days in site.tracks.items():
+        tracks[str(length)] = {
+            "days": [{"n": d["n"], "title": d["title"], "label": site.strings.fill("day_of", n=d["n"], length=length),
+                      "url": html_of(day_src(length, d["n"]))} for d in days],
+            "milestones": sorted(site.milestones_of(length))}
+    return {"tracks": tracks, "final_review": "program/final-review.html",
+            "discreet_title": site.settings["calendar"]["discreet_title"],
+            "product": site.settings["clinic"]["name"]}
+
+
+def track_days(site: Site) -> str:
+    """The track lengths as a page says them: "30 or 60", "21, 45 or 60", "28"."""
+    lengths = [str(n) for n in site.tracks]
+    if len(lengths) == 1:
+        return lengths[0]
+    return site.strings.fill("list_or", items=", ".join(lengths[:-1]), last=lengths[-1])
+
+
+def situations_with_exercises(site: Site) -> list:
+    return [(sid, sit, [e for e in site.exercises.values() if sid in e["situations"]]) for sid, sit in site.situations.items()]

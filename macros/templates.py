@@ -1,0 +1,103 @@
+"""The one Jinja environment for the project's own templates (overrides/nc/, overrides/partials/).
+
+- `.html` templates escape every value (autoescape); `.md` templates are Markdown, whose
+  record text is Markdown on purpose: their HTML comes from `.html` macros they import.
+- StrictUndefined: a misspelt variable stops the build instead of printing nothing.
+- Filters: `rel` (a link from the page being made), `md` (record text for this page),
+  `fill` (a string's {slots}, the same rule as the page scripts), `tel` (a tel: address),
+  `squash` (one line), `host` (an address without https://).
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup, escape
+
+from .strings import SLOT, fill
+
+OVERRIDES = Path(__file__).resolve().parent.parent / "overrides"
+
+
+def rel(here: str, target: str) -> str:
+    """A link from page `here` to page `target` (both paths inside docs/)."""
+    anchor = ""
+    if "#" in target:
+        target, anchor = target.split("#", 1)
+        anchor = "#" + anchor
+    return posixpath.relpath(target, posixpath.dirname(here) or ".") + anchor
+
+
+_MD_LINK = re.compile(r"\]\((?!https?:|mailto:|tel:|#|/|\.\./)([^)\s]+\.md(?:#[^)\s]*)?)\)")
+
+
+def md(text: str, here: str) -> str:
+    """Record text for page `here`: links written as paths inside docs/ become relative."""
+    return _MD_LINK.sub(lambda m: "](" + rel(here, m.group(1)) + ")", str(text).strip())
+
+
+def tel(number: str) -> str:
+    """The tel: address of a phone number as people write it ("1-800-799-7233")."""
+    return "tel:" + "".join(c for c in str(number) if c.isdigit() or c == "+")
+
+
+def has_digits(number) -> bool:
+    return any(c.isdigit() for c in str(number))
+
+
+def squash(text) -> str:
+    return " ".join(str(text).split())
+
+
+def under(path: str, base: str) -> str:
+    """A site path as a theme template links it: relative to the page's `base_url`."""
+    return posixpath.join(base, path) if base else path
+
+
+def host(url: str) -> str:
+    return str(url).split("//", 1)[-1].rstrip("/")
+
+
+@jinja2.pass_context
+def _rel_filter(ctx, target):
+    return rel(ctx["here"], target)
+
+
+@jinja2.pass_context
+def _md_filter(ctx, text):
+    return md(text, ctx["here"])
+
+
+def _fill_filter(text, **values):
+    """A string with its {slots} filled. When a value is markup (a link made by a template),
+    the words around it are escaped and the result is markup too."""
+    if not any(isinstance(v, Markup) for v in values.values()):
+        return fill(str(text), **values)
+    out, last = [], 0
+    for m in SLOT.finditer(str(text)):
+        out.append(escape(str(text)[last:m.start()]))
+        out.append(escape(values[m.group(1)]) if m.group(1) in values else escape(m.group(0)))
+        last = m.end()
+    out.append(escape(str(text)[last:]))
+    return Markup("").join(out)
+
+
+def environment(root: Path | str = OVERRIDES) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(root)),
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html",), default_for_string=False, default=False),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    env.filters.update(rel=_rel_filter, md=_md_filter, fill=_fill_filter, tel=tel, squash=squash, host=host, under=under)
+    env.tests["phone"] = has_digits
+    return env
+
+
+def render(env: jinja2.Environment, name: str, **context) -> str:
+    return env.get_template(name).render(**context)

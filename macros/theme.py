@@ -1,0 +1,51 @@
+"""What the theme's templates call (overrides/main.html): the project's partials, rendered by
+the project's own Jinja environment (escaped, strict), and the page scripts each page needs.
+
+The hook puts one `ThemeParts` into the theme's Jinja globals as `nc`.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from markupsafe import Markup
+
+from .strings import USE_IN_SCRIPTS
+
+# Page scripts (docs/assets/js/): each loads only on the pages that hold its marker, and gets
+# only the strings it uses (the keys of its t("...") calls). None: every page.
+SCRIPTS = [
+    ("nc.js", None),
+    ("nc-today.js", "data-nc-today"),
+]
+GUARD = "nc-guard.js"  # the storage guard: before the theme's bundle, on every page
+
+
+class ThemeParts:
+    def __init__(self, build, js_dir: Path):
+        self.build, self.site = build, build.site
+        self.keys = {name: sorted(set(USE_IN_SCRIPTS.findall((js_dir / name).read_text(encoding="utf-8"))))
+                     for name, _ in SCRIPTS + [(GUARD, None)]}
+
+    def _render(self, name, base, **extra) -> Markup:
+        return Markup(self.build.render(name, base=base, **extra))
+
+    def safety_bar(self, base: str) -> Markup:
+        return self._render("partials/nc-safety-bar.html", base)
+
+    def footer(self, base: str) -> Markup:
+        return self._render("partials/nc-footer.html", base)
+
+    def scripts_for(self, content: str | None) -> list[str]:
+        return [name for name, marker in SCRIPTS if marker is None or (content and marker in content)]
+
+    def before_theme(self, page, base: str) -> Markup:
+        """The strings the page's scripts use, and the storage guard (it must run before the
+        theme's bundle, the first script that would store anything)."""
+        names = self.scripts_for(getattr(page, "content", None))
+        keys = {k for n in names + [GUARD] for k in self.keys[n]}
+        return self._render("partials/nc-scripts.html", base, part="before", scripts=[GUARD],
+                            script_strings=self.site.strings.subset(keys))
+
+    def after_theme(self, page, base: str) -> Markup:
+        return self._render("partials/nc-scripts.html", base, part="after",
+                            scripts=self.scripts_for(getattr(page, "content", None)), script_strings={})
