@@ -39,6 +39,7 @@ class Site:
     placeholders: dict = field(default_factory=dict)
     worksheets: dict = field(default_factory=dict)
     tracks: dict = field(default_factory=dict)       # length -> [day record, ...]
+    workbook: dict = field(default_factory=dict)     # the workbook's own pages (workbook.yml)
     notices: list = field(default_factory=list)      # reminders for the clinic (not errors)
     broken: dict = field(default_factory=lambda: {kind: set() for kind in KINDS})  # ids with mistakes
 
@@ -139,6 +140,9 @@ def load_site(root, extra: dict, string_keys: dict | None = None) -> Site:
     site.situations = _read_yaml(data / "situations.yml", problems) or {}
     if not problems.check(site.situations, schema.SITUATIONS, data / "situations.yml"):
         site.situations = {}
+    site.workbook = _read_yaml(data / "workbook.yml", problems) or {}
+    if not problems.check(site.workbook, schema.WORKBOOK, data / "workbook.yml"):
+        site.workbook = {}
     site.placeholders = _read_yaml(data / "placeholders.yml", problems) or {}
     if not problems.check(site.placeholders, schema.PLACEHOLDERS, data / "placeholders.yml"):
         site.placeholders = {}

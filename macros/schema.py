@@ -272,3 +272,14 @@ WORKSHEET = {
         "blocks": {"type": "array", "minItems": 1, "items": BLOCK},
     },
 }
+
+WORKBOOK = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["title", "how_to_use"],
+    "properties": {
+        "title": TEXT,
+        "how_to_use": {"type": "array", "minItems": 1, "items": TEXT,
+                       "fix": "list the paragraphs, one per line starting with `- `"},
+    },
+}
