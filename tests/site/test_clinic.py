@@ -44,11 +44,14 @@ def test_a_clinic_gets_its_own_site(tmp_path):
     assert f"{clinic.REMOVED}.html" not in (out / "exercises/index.html").read_text()
     assert (out / "worksheets/sleep-log.html").is_file()
     assert "sleep-log.html" in (out / "worksheets/index.html").read_text()
-    assert clinic.NAME in (out / "index.html").read_text(), "the reviewed-by line and the clinic name"
+    review = "Clinical psychologist, Harbour Clinic"
+    for page in ("index.html", "program/21-days/day-03.html", "worksheets/sleep-log.html"):
+        assert review in (out / page).read_text(), f"{page}: the clinic's review in the footer"
 
     pdf = PdfReader(out / "worksheets/pdf/sleep-log-a4.pdf")
     assert len(pdf.pages) == 1
-    assert clinic.NAME in pdf.pages[0].extract_text()
+    text = " ".join(pdf.pages[0].extract_text().split())
+    assert clinic.NAME in text and review in text, "the clinic and its review on paper"
 
 
 def test_the_sample_clinic_script_makes_a_complete_fork(tmp_path):
