@@ -40,6 +40,7 @@ class Site:
     worksheets: dict = field(default_factory=dict)
     tracks: dict = field(default_factory=dict)       # length -> [day record, ...]
     workbook: dict = field(default_factory=dict)     # the workbook's own pages (workbook.yml)
+    start: dict = field(default_factory=dict)        # "Find your path" (start.yml)
     notices: list = field(default_factory=list)      # reminders for the clinic (not errors)
     broken: dict = field(default_factory=lambda: {kind: set() for kind in KINDS})  # ids with mistakes
 
@@ -143,6 +144,11 @@ def load_site(root, extra: dict, string_keys: dict | None = None) -> Site:
     site.workbook = _read_yaml(data / "workbook.yml", problems) or {}
     if not problems.check(site.workbook, schema.WORKBOOK, data / "workbook.yml"):
         site.workbook = {}
+    site.start = _read_yaml(data / "start.yml", problems) or {}
+    if problems.check(site.start, schema.START, data / "start.yml"):
+        _check_start(site.start, data / "start.yml", problems)
+    else:
+        site.start = {}
     site.placeholders = _read_yaml(data / "placeholders.yml", problems) or {}
     if not problems.check(site.placeholders, schema.PLACEHOLDERS, data / "placeholders.yml"):
         site.placeholders = {}
@@ -198,6 +204,22 @@ def _load_phases(site: Site, data: Path, problems: Problems) -> bool:
     return ok
 
 
+def _check_start(start: dict, file: Path, problems: Problems) -> None:
+    """A path may only ask for answers that exist (the track lengths are the `length` question)."""
+    answers = {q["id"]: {a["id"] for a in q["answers"]} for q in start["questions"]}
+    for p in start["paths"]:
+        for qid, wanted in (p.get("when") or {}).items():
+            if qid == "length":
+                continue
+            if qid not in answers:
+                problems.add(file, f"no question has the id '{qid}'", record=p["id"], field=f"when.{qid}",
+                             fix="use one of " + ", ".join(sorted(answers)))
+            for a in wanted:
+                if qid in answers and a not in answers[qid]:
+                    problems.add(file, f"the question '{qid}' has no answer '{a}'", record=p["id"], field=f"when.{qid}",
+                                 fix="use one of " + ", ".join(sorted(answers[qid])))
+
+
 def _template_and_page_files(root: Path) -> list[Path]:
     docs = root / "docs"
     files = [p for p in docs.rglob("*.md") if "_data" not in p.relative_to(docs).parts]
@@ -251,7 +273,7 @@ def _check_references(site: Site, root: Path, problems: Problems) -> None:
     # (written relative to the page): one pass, so removing a record names every place at once.
     sources = [(r["file"], r["id"], "") for kind in KINDS for r in site.table(kind).values()]
     sources += [(p["file"], None, "") for p in site.phases]
-    sources.append((str(root / DATA / "program" / "milestones.yml"), None, ""))
+    sources += [(str(root / DATA / name), None, "") for name in ("program/milestones.yml", "start.yml")]
     docs = root / "docs"
     sources += [(str(p), None, p.parent.relative_to(docs).as_posix()) for p in docs.rglob("*.md")
                 if "_data" not in p.relative_to(docs).parts]

@@ -174,6 +174,25 @@ def today_data(site: Site) -> dict:
             "product": site.settings["clinic"]["name"]}
 
 
+def start_data(site: Site) -> dict:
+    """The questions and paths of "Find your path": start.yml, then a question on the length
+    of the program and a path for each track, made from the settings."""
+    st = site.strings
+    lengths = list(site.tracks)
+    questions = list(site.start.get("questions", []))
+    paths = list(site.start.get("paths", []))
+    if len(lengths) > 1:
+        questions.append({"id": "length", "legend": st.start_length_legend, "hint": None,
+                          "answers": [{"id": str(n), "label": st.fill("track_title", length=n)} for n in lengths]})
+    for n in lengths:
+        paths.append({"id": f"track-{n}", "when": {"length": [str(n)]} if len(lengths) > 1 else {},
+                      "title": st.fill("track_title", length=n),
+                      "steps": [st.fill("start_track_step", length=n, overview=track_src(n), first=day_src(n, 1))]})
+    for q in questions:
+        q.setdefault("hint", None)
+    return {"questions": questions, "paths": [dict(p, when=p.get("when") or {}) for p in paths]}
+
+
 def track_days(site: Site) -> str:
     """The track lengths as a page says them: "30 or 60", "21, 45 or 60", "28"."""
     lengths = [str(n) for n in site.tracks]

@@ -4,6 +4,10 @@ import hashlib
 import re
 
 
+_SECTION_NAV = re.compile(r'<nav class="md-nav" data-md-level="\d+" aria-labelledby="__nav_([\d_]+)_label"[^>]*>\s*'
+                          r'<label class="md-nav__title" for="__nav_\1">\s*<span class="md-nav__icon md-icon"></span>\s*([^<]+?)\s*</label>')
+
+
 def tidy_theme_html(page_html: str) -> str:
     """Four spots in the theme's markup that the HTML validator rejects; the behaviour stays."""
     page_html = re.sub(r'(<label[^>]*?) tabindex=""', r"\1", page_html)
@@ -15,6 +19,10 @@ def tidy_theme_html(page_html: str) -> str:
     # The search box is a dialog; give it a name (axe and Lighthouse: aria-dialog-name).
     page_html = page_html.replace('data-md-component="search" role="dialog">',
                                   'data-md-component="search" role="dialog" aria-label="Search">', 1)
+    # A section whose index page is its link has an empty label, so its nav had no name and
+    # two such navs shared one (axe: landmark-unique): name each nav by its section title.
+    page_html = _SECTION_NAV.sub(lambda m: m.group(0).replace(f'aria-labelledby="__nav_{m.group(1)}_label"',
+                                                              f'aria-label="{m.group(2).strip()}"', 1), page_html)
     if 'id="__toc"' not in page_html:
         page_html = page_html.replace('<label class="md-nav__title" for="__toc">', '<label class="md-nav__title">')
     return page_html

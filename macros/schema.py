@@ -283,3 +283,24 @@ WORKBOOK = {
                        "fix": "list the paragraphs, one per line starting with `- `"},
     },
 }
+
+ANSWER = {"type": "object", "additionalProperties": False, "required": ["id", "label"],
+          "properties": {"id": ID, "label": TEXT}}
+START = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["questions", "paths"],
+    "properties": {
+        "questions": {"type": "array", "minItems": 1, "maxItems": 6, "items": {
+            "type": "object", "additionalProperties": False, "required": ["id", "legend", "answers"],
+            "properties": {"id": ID, "legend": TEXT, "hint": TEXT,
+                           "answers": {"type": "array", "minItems": 2, "items": ANSWER}}},
+            "fix": "list one to six questions (the last question, how long a program, is added from the tracks)"},
+        "paths": {"type": "array", "minItems": 1, "items": {
+            "type": "object", "additionalProperties": False, "required": ["id", "title", "steps"],
+            "properties": {"id": ID, "title": TEXT,
+                           "when": {"type": "object", "additionalProperties": {"type": "array", "items": ID, "minItems": 1},
+                                    "fix": "write the answers a path needs, such as {danger: [yes, not-sure]}"},
+                           "steps": {"type": "array", "minItems": 1, "items": TEXT}}}},
+    },
+}

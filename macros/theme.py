@@ -16,6 +16,7 @@ from .strings import USE_IN_SCRIPTS
 SCRIPTS = [
     ("nc.js", None),
     ("nc-today.js", "data-nc-today"),
+    ("nc-start.js", "data-nc-path"),
 ]
 GUARD = "nc-guard.js"  # the storage guard: before the theme's bundle, on every page
 

@@ -22,8 +22,10 @@ PAGE_TYPES = {
     "today": "today.html",
     "privacy": "privacy.html",
     "friends and family": "friends-and-family.html",
+    "start": "start.html",
 }
-TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+# WCAG 2.2 AA and axe's best practices (landmarks, unique names, headings...)
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -33,13 +35,15 @@ def test_axe_reports_no_violations(web, kind, scheme):
     page = web(color_scheme=scheme).open(PAGE_TYPES[kind])
     if kind == "script":
         page.click(".nc-gate__open")
+    if kind == "start":
+        page.locator("input[name=danger]").first.check()
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": TAGS}})
     violations = results.response["violations"]
     summary = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
     assert not violations, summary
 
 
-@pytest.mark.parametrize("kind", ["home", "day", "script", "worksheet", "today"])
+@pytest.mark.parametrize("kind", ["home", "day", "script", "worksheet", "today", "start"])
 def test_no_sideways_scrolling_at_320_px(web, kind):
     page = web(viewport={"width": 320, "height": 640}).open(PAGE_TYPES[kind])
     if kind == "script":

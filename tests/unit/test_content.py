@@ -14,7 +14,7 @@ import readability  # noqa: E402
 
 DOCS = ROOT / "docs"
 # Pages a reader in crisis may land on: plainest words (grade 6 or lower).
-PLAINEST = {"sos.md", "help.md", "safety.md", "friends-and-family.md", "start.md"}
+PLAINEST = {"sos.md", "help.md", "safety.md", "friends-and-family.md", "start.md", "start.yml", "crisis-plan.yml"}
 
 
 def nav_pages():

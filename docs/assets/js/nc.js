@@ -21,9 +21,13 @@
   window.nc = { t: t, show: show };
 
   /* ---------------------------------------------------------------- quick exit */
+  /* The GOV.UK "Exit this page" pattern: click, or Shift three times (the count expires 5 s
+   * after the last press), with a screen-reader message after each press. */
+  var overlay = $("[data-nc-exit-overlay]"), overlayText = $("[data-nc-exit-overlay-text]");
   function exitNow(href) {
     document.documentElement.classList.add("nc-exiting");
-    show($("[data-nc-exit-overlay]"), true);
+    if (overlayText) { overlayText.textContent = t("exit_loading"); }
+    show(overlay, true);
     document.title = t("exit_loading");
     window.location.replace(href);
   }
@@ -45,14 +49,43 @@
       timer = setTimeout(function () {
         presses = 0;
         exitLink.removeAttribute("data-nc-presses");
-        if (status) { status.textContent = ""; }
+        if (status) { status.textContent = t("exit_expired"); }
       }, 5000);
     });
     window.addEventListener("pageshow", function () {
       document.documentElement.classList.remove("nc-exiting");
-      show($("[data-nc-exit-overlay]"), false);
+      show(overlay, false);
     });
   }
+
+  /* "Practise the exit": what the exit does, without leaving the site. */
+  $$("[data-nc-exit-practice]").forEach(function (button) {
+    var said = button.parentNode.querySelector("[role=status]");
+    var back = function (ev) {
+      if (!document.documentElement.classList.contains("nc-exiting")) { return; }
+      if (ev) { ev.preventDefault(); }  /* the key that ends the practice must not press the button again */
+      document.documentElement.classList.remove("nc-exiting");
+      show(overlay, false);
+      document.removeEventListener("keydown", back, true);
+      if (overlay) { overlay.removeEventListener("click", back); }
+      if (said) { said.textContent = t("exit_practice_done"); }
+      button.focus();
+    };
+    show(button, true);
+    button.addEventListener("click", function () {
+      if (!overlay) { return; }
+      if (overlayText) { overlayText.textContent = t("exit_practice_overlay"); }
+      document.documentElement.classList.add("nc-exiting");
+      show(overlay, true);
+      if (said) { said.textContent = ""; }
+      overlay.setAttribute("tabindex", "-1");
+      overlay.focus();
+      setTimeout(function () {
+        document.addEventListener("keydown", back, true);
+        overlay.addEventListener("click", back);
+      }, 300);
+    });
+  });
 
   /* ---------------------------------------------------------------- storage controls */
   $$("[data-nc-storage]").forEach(function (box) {

@@ -1,0 +1,128 @@
+"""The front door and "Find your path": four large actions on a phone's first screen, paths
+that put safety first, nothing stored, every path listed without JavaScript, and the exit
+explained and practised (GOV.UK "Exit this page" messages and timing)."""
+import pytest
+
+from conftest import load
+
+pytestmark = pytest.mark.browser
+_nc = load()
+
+
+def storage(page):
+    return page.evaluate("() => [Object.keys(localStorage).length, Object.keys(sessionStorage).length]")
+
+
+def result_links(page):
+    return page.locator("[data-nc-path-result] a").evaluate_all("els => els.map(a => a.getAttribute('href'))")
+
+
+def answer(page, **picks):
+    for name, value in picks.items():
+        page.check(f"[data-nc-path] input[name={name}][value='{value}']")
+
+
+def test_home_shows_four_large_actions_in_a_phones_first_screen(web, nc):
+    page = web(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True).open("index.html")
+    actions = page.locator(".nc-door__action")
+    assert actions.count() == 4
+    wanted = ["today.html", "sos.html", "help.html", "start.html"]
+    for i, target in enumerate(wanted):
+        a = actions.nth(i)
+        box = a.bounding_box()
+        assert a.get_attribute("href").endswith(target)
+        assert box["height"] >= 44, f"{target}: {box['height']} px tall"
+        assert box["width"] >= 390 - 2 * 24, f"{target}: full width on a phone"
+        assert box["y"] + box["height"] <= 844, f"{target} is below the first screen"
+    assert actions.nth(2).inner_text() == nc.strings.help_label
+
+
+def test_home_actions_without_javascript(web):
+    page = web(java_script_enabled=False).open("index.html")
+    assert page.locator(".nc-door__action").count() == 4
+
+
+def test_danger_leads_to_help_first_and_no_script(web):
+    page = web().open("start.html")
+    answer(page, who="partner", danger="yes", tell="yes")
+    links = result_links(page)
+    assert links[0].endswith("help.html"), links
+    assert not any("scripts/tell-" in l for l in links), "no message to the person before safety"
+    answer(page, danger="not-sure")
+    assert result_links(page)[0].endswith("help.html")
+
+
+def test_no_danger_and_telling_leads_to_the_matching_script(web):
+    page = web().open("start.html")
+    answer(page, who="family", danger="no", tell="yes")
+    links = result_links(page)
+    assert any(l.endswith("scripts/tell-family.html") for l in links)
+    assert not any(l.endswith("help.html") for l in links[:1])
+
+
+def test_children_lead_to_the_co_parenting_script(web):
+    page = web().open("start.html")
+    answer(page, children="yes", danger="no")
+    assert any(l.endswith("scripts/low-contact-coparent.html") for l in result_links(page))
+
+
+def test_the_track_question_follows_the_settings(web, nc):
+    page = web().open("start.html")
+    if len(nc.tracks) > 1:
+        longest = max(nc.tracks)
+        answer(page, length=str(longest))
+        assert any(l.endswith(f"program/{longest}-days/index.html") for l in result_links(page))
+        assert page.locator("[data-nc-path] input[name=length]").count() == len(nc.tracks)
+
+
+def test_answers_are_neither_stored_nor_kept(web):
+    w = web()
+    page = w.open("start.html")
+    answer(page, who="partner", danger="no")
+    assert storage(page) == [0, 0]
+    assert w.foreign == []
+    page.reload()
+    assert page.locator("[data-nc-path] input:checked").count() == 0, "leaving the page forgets the answers"
+
+
+def test_every_path_is_listed_without_javascript(web):
+    page = web(java_script_enabled=False).open("start.html")
+    assert page.locator("[data-nc-path]").is_hidden()
+    ways = page.locator("[data-nc-paths] .nc-path__way")
+    assert ways.count() == len(_nc.start["paths"]) + len(_nc.tracks)
+    assert ways.first.is_visible()
+
+
+def test_the_exit_is_explained_and_practised_without_leaving(web, nc):
+    w = web()
+    for path in ("index.html", "start.html"):
+        page = w.open(path)
+        box = page.locator(".nc-exitbox")
+        assert nc.strings.exit_label in box.inner_text() and "Shift" in box.inner_text()
+        assert box.locator("a[href$='privacy.html']").count() == 1
+    page.click("[data-nc-exit-practice]")
+    overlay = page.locator("[data-nc-exit-overlay]")
+    assert overlay.is_visible() and nc.strings.exit_practice_overlay in overlay.inner_text()
+    assert page.locator("article").evaluate("el => getComputedStyle(el).visibility") == "hidden"
+    page.wait_for_timeout(400)
+    page.keyboard.press("Enter")
+    assert overlay.is_hidden()
+    assert page.url.endswith("start.html") and w.foreign == [], "the practice never leaves the site"
+    assert page.locator(".nc-exit-practice__status").inner_text() == nc.strings.exit_practice_done
+
+
+def test_shift_presses_are_announced_and_expire_after_five_seconds(web, nc):
+    page = web().open("help.html")
+    page.clock.install()
+    page.reload()
+    status = page.locator("[data-nc-exit-status]")
+    page.keyboard.press("Shift")
+    assert status.inner_text() == nc.strings.fill("exit_shift_more", count=2)
+    page.keyboard.press("Shift")
+    assert status.inner_text() == nc.strings.exit_shift_one
+    page.clock.run_for(4900)
+    assert status.inner_text() == nc.strings.exit_shift_one, "still counting before 5 seconds"
+    page.clock.run_for(200)
+    assert status.inner_text() == nc.strings.exit_expired
+    page.keyboard.press("Shift")
+    assert status.inner_text() == nc.strings.fill("exit_shift_more", count=2), "the count starts again"
