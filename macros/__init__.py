@@ -4,7 +4,7 @@ Each returns the output of a template under overrides/nc/ (or a partial), with t
 Python builds for it (macros/pages.py). Generated pages (days, tracks, exercises, scripts,
 worksheets) do not come here: the hook renders them from the page table.
 """
-from .pages import day_src, situations_with_exercises, start_data, today_data, track_days, track_src
+from .pages import day_src, situations_with_exercises, start_data, today_data, today_grids, track_days, track_src
 from .site import build_of
 
 
@@ -43,7 +43,7 @@ def define_env(env):
         "path_finder": lambda: build.render("nc/start.md", here(), **start_data(site)),
         "exit_box": lambda: build.render("nc/exit-box.md", here()),
         "front_door": lambda: build.render("nc/front-door.md", here()),
-        "today_app": lambda: widget("today_app", site.strings, list(site.tracks), today_data(site)),
+        "today_app": lambda: widget("today_app", site.strings, list(site.tracks), today_data(site), today_grids(site)),
     }
     for name, fn in macros.items():
         env.macro(fn, name)

@@ -201,5 +201,17 @@ def track_days(site: Site) -> str:
     return site.strings.fill("list_or", items=", ".join(lengths[:-1]), last=lengths[-1])
 
 
+def today_grids(site: Site) -> list:
+    """Each track as weeks of days, for the Today page's grid."""
+    out = []
+    for length, days in site.tracks.items():
+        checkins = site.milestones_of(length)
+        cells = [{"n": d["n"], "title": d["title"], "url": html_of(day_src(length, d["n"])),
+                  "label": site.strings.fill("day_of", n=d["n"], length=length), "checkin": d["n"] in checkins}
+                 for d in days]
+        out.append({"length": length, "weeks": [cells[i:i + 7] for i in range(0, len(cells), 7)]})
+    return out
+
+
 def situations_with_exercises(site: Site) -> list:
     return [(sid, sit, [e for e in site.exercises.values() if sid in e["situations"]]) for sid, sit in site.situations.items()]

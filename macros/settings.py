@@ -99,12 +99,14 @@ def check_settings(extra, problems: Problems, today: dt.date | None = None) -> t
         problems.add(FILE, f"'{given['pdf']}' is not true or false", field="extra.pdf",
                      fix="write true or false (NC_PDF=false turns the PDFs off for one build)")
 
-    primary = settings["colors"]["primary"]
-    ratio = contrast(primary, "#ffffff")
-    if ratio < 4.5:
-        problems.add(FILE, f"white text on {primary} has a contrast of {ratio:.1f}:1, below the 4.5:1 that "
-                           "readers with low vision need (WCAG AA)", field="extra.colors.primary",
-                     fix="pick a darker colour (the header text and the links use it)")
+    for key, use in (("primary", "the header, the buttons and the links use it, with white text"),
+                     ("accent", "text and lines on white use it")):
+        colour = settings["colors"][key]
+        ratio = contrast(colour, "#ffffff")
+        if ratio < 4.5:
+            problems.add(FILE, f"{colour} and white have a contrast of {ratio:.1f}:1, below the 4.5:1 that "
+                               "readers with low vision need (WCAG AA)", field=f"extra.colors.{key}",
+                         fix=f"pick a darker colour ({use})")
 
     dated = [(f"extra.crisis_lines.{i}.checked", line["checked"], line["name"])
              for i, line in enumerate(settings["crisis_lines"])]

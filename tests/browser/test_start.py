@@ -126,3 +126,20 @@ def test_shift_presses_are_announced_and_expire_after_five_seconds(web, nc):
     assert status.inner_text() == nc.strings.exit_expired
     page.keyboard.press("Shift")
     assert status.inner_text() == nc.strings.fill("exit_shift_more", count=2), "the count starts again"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_look_follows_the_clinics_colours_with_visible_focus(web, nc, scheme):
+    def rgb(hex_):
+        return f"rgb({int(hex_[1:3], 16)}, {int(hex_[3:5], 16)}, {int(hex_[5:7], 16)})"
+    page = web(color_scheme=scheme).open("index.html")
+    primary = nc.settings["colors"]["primary"]
+    today = page.locator(".nc-door__action--today")
+    assert today.evaluate("e => getComputedStyle(e).backgroundColor") == rgb(primary)
+    bar = page.locator(".nc-safety-bar").evaluate("e => getComputedStyle(e).backgroundColor")
+    assert bar not in ("rgb(31, 42, 51)", "rgba(0, 0, 0, 0)"), "the bar takes the clinic's colour"
+    today.focus()
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")
+    style = today.evaluate("e => [getComputedStyle(e).outlineStyle, getComputedStyle(e).outlineWidth]")
+    assert style[0] == "solid" and float(style[1][:-2]) >= 2, f"a visible focus outline: {style}"

@@ -247,6 +247,8 @@ def test_colours():
     assert "six hex digits" in settings_problems(lambda e: e["colors"].update(primary="blue"))
     msg = settings_problems(lambda e: e["colors"].update(primary="#9ec5f0"))
     assert "field 'extra.colors.primary'" in msg and "contrast of" in msg and "pick a darker colour" in msg
+    msg = settings_problems(lambda e: e["colors"].update(accent="#f0c0e0"))
+    assert "field 'extra.colors.accent'" in msg and "pick a darker colour" in msg
 
 
 @pytest.mark.parametrize("value, expected", [(True, True), ("false", False), ("0", False), ("yes", True)])

@@ -79,14 +79,43 @@
     var trackSel = $("#nc-track"), startIn = $("#nc-start"), out = $(".nc-today__result");
     var remember = function () { store.set("today", state); };
     root.querySelector("form").removeAttribute("hidden");
+    root.querySelector(".nc-today__log").removeAttribute("hidden");
     if (state.track) { trackSel.value = state.track; }
     startIn.value = state.start || iso(new Date());
+
+    /* The grid of the chosen track: today (aria-current and the word, not colour alone),
+     * the days marked done and the slips, which are only ever shown as slips. */
+    function mark(n) {
+      var grids = root.querySelectorAll("[data-nc-cal]");
+      Array.prototype.forEach.call(grids, function (g) {
+        var shown = g.getAttribute("data-nc-cal") === trackSel.value;
+        if (shown) { g.removeAttribute("hidden"); } else { g.setAttribute("hidden", ""); }
+        if (!shown) { return; }
+        var start = parseDate(startIn.value);
+        var done = state.done.filter(function (d) { return d.track === trackSel.value; }).map(function (d) { return d.n; });
+        var slips = start ? state.slips.map(function (s) { return dayNumber(start, parseDate(s.date)); }) : [];
+        Array.prototype.forEach.call(g.querySelectorAll("[data-nc-cal-day]"), function (cell) {
+          var day = +cell.getAttribute("data-nc-cal-day"), link = cell.querySelector("a");
+          var stateEl = cell.querySelector(".nc-cal__state"), words = [];
+          cell.classList.toggle("nc-cal__today", day === n);
+          if (day === n) { link.setAttribute("aria-current", "date"); words.push(t("today_grid_today")); } else { link.removeAttribute("aria-current"); }
+          var marks = [];
+          if (done.indexOf(day) !== -1) { marks.push("✓"); words.push(t("today_grid_done")); }
+          if (slips.indexOf(day) !== -1) { marks.push("↺"); words.push(t("today_grid_slip")); }
+          stateEl.textContent = (day === n ? t("today_grid_today") + " " : "") + marks.join(" ");
+          var extra = link.querySelector(".nc-cal__said");
+          if (!extra) { extra = document.createElement("span"); extra.className = "nc-visually-hidden nc-cal__said"; link.appendChild(extra); }
+          extra.textContent = words.length ? ", " + words.join(", ") : "";
+        });
+      });
+    }
 
     function render() {
       var track = data.tracks[trackSel.value], start = parseDate(startIn.value);
       out.textContent = "";
-      if (!track || !start) { return; }
+      if (!track || !start) { mark(0); return; }
       var length = track.days.length, n = dayNumber(start, new Date());
+      mark(n);
       var p = function (text, cls) {
         var el = document.createElement("p");
         el.textContent = text;
@@ -155,6 +184,7 @@
       a.click();
       document.body.removeChild(a);
     });
+    trackSel.addEventListener("change", render);
     document.addEventListener("nc:optin", remember);
     document.addEventListener("nc:wiped", function () { state = { track: trackSel.value, start: startIn.value, done: [], slips: [] }; render(); });
     render();
