@@ -15,6 +15,10 @@ from .strings import USE_IN_SCRIPTS
 # only the strings it uses (the keys of its t("...") calls). None: every page.
 SCRIPTS = [
     ("nc.js", None),
+    ("nc-script.js", "data-nc-script"),
+    ("nc-sos.js", ("data-nc-timer", "data-nc-reasons")),
+    ("nc-day.js", "data-nc-day"),
+    ("nc-filter.js", 'class="nc-filter"'),
     ("nc-today.js", "data-nc-today"),
     ("nc-start.js", "data-nc-path"),
 ]
@@ -37,7 +41,10 @@ class ThemeParts:
         return self._render("partials/nc-footer.html", base)
 
     def scripts_for(self, content: str | None) -> list[str]:
-        return [name for name, marker in SCRIPTS if marker is None or (content and marker in content)]
+        def used(marker):
+            markers = (marker,) if isinstance(marker, str) else marker
+            return any(m in content for m in markers) if content else False
+        return [name for name, marker in SCRIPTS if marker is None or used(marker)]
 
     def before_theme(self, page, base: str) -> Markup:
         """The strings the page's scripts use, and the storage guard (it must run before the

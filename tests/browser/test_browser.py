@@ -292,12 +292,33 @@ def test_calendar_file_parses_with_one_event_a_day(web, nc, discreet):
         assert "no-contact-program" not in text.lower() or "no contact program" in program.lower()
 
 
+SEARCH_FILES = ("search_index", "workers/search.")
+
+
+def test_search_loads_only_when_the_reader_opens_it(web, nc):
+    word = next(iter(nc.exercises.values()))["title"].split()[-1].lower()
+    w = web()
+    asked = []
+    w.page.on("request", lambda r: asked.append(r.url))
+    page = w.open(short_day(nc, 7))
+    page.wait_for_load_state("networkidle")
+    assert not [u for u in asked if any(f in u for f in SEARCH_FILES)], "no index before anyone searches"
+    page.locator("input.md-search__input").click()
+    page.keyboard.type(word, delay=50)
+    page.wait_for_selector(".md-search-result__item", timeout=10000)
+    assert [u for u in asked if "search_index" in u], "the index loads when search opens"
+
+
 def test_offline_copy_from_a_folder_works_with_search(browser, site, nc):
     from conftest import Page
     word = next(iter(nc.exercises.values()))["title"].split()[-1].lower()
     w = Page(browser, site.as_uri() + "/")
+    asked = []
+    w.page.on("request", lambda r: asked.append(r.url))
     try:
         page = w.open("index.html")
+        page.wait_for_timeout(500)
+        assert not [u for u in asked if any(f in u for f in SEARCH_FILES)], "no index before anyone searches"
         page.click("[data-nc-exit]", trial=True)
         page.locator("input.md-search__input").click()
         page.keyboard.type(word, delay=50)
