@@ -41,11 +41,11 @@ chromium:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "The browser tests need Debian's chromium (or set NC_BROWSER). Run as root: apt-get install chromium"; exit 1; fi; \
 	fi
-	@if ! command -v java >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi dejavu; then \
+	@if ! command -v java >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi dejavu || ! fc-list 2>/dev/null | grep -qi liberation; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "Installing fonts and Java with apt-get..."; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core libharfbuzz-subset0 default-jre-headless >/dev/null; \
-	  else echo "The tests need fonts and Java. Run as root: apt-get install fonts-dejavu-core libharfbuzz-subset0 default-jre-headless"; exit 1; fi; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core fonts-liberation libharfbuzz-subset0 default-jre-headless >/dev/null; \
+	  else echo "The tests need fonts and Java. Run as root: apt-get install fonts-dejavu-core fonts-liberation libharfbuzz-subset0 default-jre-headless"; exit 1; fi; \
 	fi
 
 ## Every test: content, build, built pages, browser, print and PDFs

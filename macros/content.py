@@ -25,7 +25,7 @@ RESERVED = {"clinic_name", "clinic_phone"}
 KINDS = ("exercises", "scripts", "worksheets")
 
 
-@dataclass
+@dataclass(repr=False)
 class Site:
     """Everything the pages are made from, checked."""
     root: Path
@@ -43,6 +43,10 @@ class Site:
     start: dict = field(default_factory=dict)        # "Find your path" (start.yml)
     notices: list = field(default_factory=list)      # reminders for the clinic (not errors)
     broken: dict = field(default_factory=lambda: {kind: set() for kind in KINDS})  # ids with mistakes
+
+    def __repr__(self) -> str:
+        return (f"<Site {self.root}: tracks {list(self.tracks)}, {len(self.exercises)} exercises, "
+                f"{len(self.scripts)} scripts, {len(self.worksheets)} worksheets>")
 
     @property
     def longest(self) -> int:

@@ -75,7 +75,7 @@ class Problems:
 
     def check(self, data, schema_, file, record=None, prefix="") -> bool:
         """Check `data` against a JSON Schema; add one problem per wrong field. True if valid."""
-        errors = list(jsonschema.Draft202012Validator(schema_).iter_errors(data))
+        errors = list(_validator(schema_).iter_errors(data))
         for err in errors:
             # Drill into anyOf/oneOf/allOf to the field a person can fix, unless the schema
             # says what is wrong in its own words.
@@ -108,6 +108,17 @@ _WORDED = {"anyOf", "oneOf", "pattern", "const", "format"}
 def _speaks(err) -> bool:
     """The schema words this kind of mistake itself (its `problem` text)."""
     return err.validator in _WORDED and isinstance(err.schema, dict) and "problem" in err.schema
+
+
+_VALIDATORS: dict = {}
+
+
+def _validator(schema_):
+    """One validator per schema (the records of a kind share theirs)."""
+    key = id(schema_)
+    if key not in _VALIDATORS:
+        _VALIDATORS[key] = (schema_, jsonschema.Draft202012Validator(schema_))
+    return _VALIDATORS[key][1]
 
 
 def _message(err) -> str:

@@ -51,6 +51,14 @@ class E:
 
 E.load()
 
+# mkdocs-macros asks git a dozen questions at every build (the `git` variable, which no page
+# here uses): a dozen processes, a tenth of a second of each build.
+try:
+    import mkdocs_macros.context as _macros_context
+    _macros_context.get_git_info = lambda: {"status": False, "date": None}
+except ImportError:  # another version: leave it be
+    pass
+
 log = logging.getLogger("mkdocs.plugins.nc")
 
 

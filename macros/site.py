@@ -11,10 +11,13 @@ import jinja2
 from .content import Site
 
 
-@dataclass
+@dataclass(repr=False)
 class Build:
     site: Site
     env: jinja2.Environment
+
+    def __repr__(self) -> str:  # short: mkdocs-macros writes every variable to its debug log
+        return f"<Build of {self.site!r}>"
 
     @property
     def pdf(self) -> bool:

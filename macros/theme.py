@@ -28,6 +28,7 @@ GUARD = "nc-guard.js"  # the storage guard: before the theme's bundle, on every 
 class ThemeParts:
     def __init__(self, build, js_dir: Path):
         self.build, self.site = build, build.site
+        self._made = {}
         self.keys = {name: sorted(set(USE_IN_SCRIPTS.findall((js_dir / name).read_text(encoding="utf-8"))))
                      for name, _ in SCRIPTS + [(GUARD, None)]}
 
@@ -35,10 +36,17 @@ class ThemeParts:
         return Markup(self.build.render(name, base=base, **extra))
 
     def safety_bar(self, base: str) -> Markup:
-        return self._render("partials/nc-safety-bar.html", base)
+        return self._same("partials/nc-safety-bar.html", base)
 
     def footer(self, base: str) -> Markup:
-        return self._render("partials/nc-footer.html", base)
+        return self._same("partials/nc-footer.html", base)
+
+    def _same(self, name, base) -> Markup:
+        """A partial that is the same on every page at the same depth: made once per depth."""
+        key = (name, base)
+        if key not in self._made:
+            self._made[key] = self._render(name, base)
+        return self._made[key]
 
     def scripts_for(self, content: str | None) -> list[str]:
         def used(marker):

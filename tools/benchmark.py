@@ -1,16 +1,19 @@
-"""Benchmarks for the site (issue 11). Not a pytest test: `make bench` runs it as a script.
+"""Benchmarks for the site. Not a pytest test: `make bench` runs it as a script.
 
-    .venv/bin/python tests/benchmark.py            # full run (5 builds per measure), writes BENCHMARKS.md
-    .venv/bin/python tests/benchmark.py --quick    # 2 runs per measure, for development
-    .venv/bin/python tests/benchmark.py --only build,serve --no-write
+    .venv/bin/python tools/benchmark.py            # full run (5 builds per measure), writes BENCHMARKS.md
+    .venv/bin/python tools/benchmark.py --quick    # 2 runs per measure, for development
+    .venv/bin/python tools/benchmark.py --only build,serve --no-write
 
 Measures, each on a throw-away copy of the project (never on the working tree):
 
   build   full `mkdocs build --strict` (NC_PDF=false): time and peak memory, against a stock
           Material site with the same number of pages and words per page
+  engine  the same, against stock Material building this site's own Markdown (every page as
+          the engine makes it, with the same Markdown extensions): the engine's own cost
   tracks  build time for 30-, 60- and 90-day tracks, with the number of pages
   serve   `mkdocs serve`: time from saving a content file to the page showing the change
-  pages   per page type: bytes and requests in headless Chromium, and Lighthouse (mobile) scores
+  pages   per page type: bytes and requests in headless Chromium (first visit, and a second
+          visit with a warm cache), and Lighthouse (mobile) scores, median of 3 runs
   pdf     worksheet and workbook PDFs: macros.pdf.write_all, timed directly
 
 It prints one table per measure and a summary of the goals, and rewrites the "Latest run"
@@ -43,8 +46,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import NamedTuple
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from conftest import CHROMIUM, CHROMIUM_ARGS, MKDOCS, PROJECT_PARTS, ROOT, copy_project, pages  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from conftest import CHROMIUM, CHROMIUM_ARGS, MKDOCS, PROJECT_PARTS, ROOT, copy_project, load, pages  # noqa: E402
 
 REPORT = ROOT / "BENCHMARKS.md"
 LATEST = "## Latest run"
@@ -61,8 +64,14 @@ PAGE_TYPES = [  # (page type, path in the built site)
     ("SOS", "sos.html"),
     ("Worksheet", "worksheets/my-reasons.html"),
     ("Help", "help.html"),
+    ("Today", "today.html"),
+    ("Find your path", "start.html"),
 ]
-GOALS = {"build_ratio": 1.3, "reload_s": 1.0, "score": 100, "pdf_s": 10.0}
+FIRST_VISIT = "program/30-days/day-07.html"   # the page the weight goals are about
+REPEAT_VISIT = "program/30-days/day-08.html"  # the next day, with the cache warm
+LIGHTHOUSE_RUNS = 3
+GOALS = {"build_ratio": 1.3, "engine_ratio": 1.15, "reload_s": 1.0, "score": 100, "pdf_s": 10.0,
+         "first_kib": 90, "repeat_kib": 15, "cls": 0.0}
 LOREM = ("you are not alone it is fine to take time each day small steps help when the urge comes "
          "write down what you feel call a friend go for a walk breathe slowly notice the room rest "
          "drink water the feeling will pass plan your day keep your reasons close ask for help sleep "
@@ -97,10 +106,10 @@ def run_measured(cmd: list[str], env: dict, cwd: Path) -> tuple[Run, int, str]:
     return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss // 1024), code, tail
 
 
-def mkdocs_build(project: Path, out: Path, pdf: bool = False) -> Run:
-    """A strict build of `project` into `out`. Raises when the build fails."""
-    cmd = [str(MKDOCS), "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(out)]
-    run, code, tail = run_measured(cmd, env_with(NC_PDF="true" if pdf else "false"), project)
+def mkdocs_build(project: Path, out: Path, pdf: bool = False, strict: bool = True, extra_env: dict | None = None) -> Run:
+    """A build of `project` into `out` (strict unless told). Raises when the build fails."""
+    cmd = [str(MKDOCS), "build", *(["--strict"] if strict else []), "-f", str(project / "mkdocs.yml"), "-d", str(out)]
+    run, code, tail = run_measured(cmd, env_with(NC_PDF="true" if pdf else "false", **(extra_env or {})), project)
     if code != 0:
         raise RuntimeError(f"mkdocs build failed in {project}:\n{tail}")
     return run
@@ -258,6 +267,79 @@ def table_build(r: dict) -> str:
 
 
 # ---------------------------------------------------------------------------
+# 1b. The engine's own cost: stock Material building this site's own Markdown
+# ---------------------------------------------------------------------------
+
+DUMP_HOOK = r'''
+import json, os
+from pathlib import Path
+from mkdocs.plugins import event_priority
+OUT = Path(os.environ["NC_DUMP"])
+
+@event_priority(-100)  # after the macros plugin: the Markdown as MkDocs turns it into HTML
+def on_page_markdown(markdown, page, config, files):
+    path = OUT / "docs" / page.file.src_uri
+    path.parent.mkdir(parents=True, exist_ok=True)
+    meta = {"title": page.title}
+    if page.meta.get("search"):
+        meta["search"] = page.meta["search"]
+    path.write_text("---\n" + json.dumps(meta) + "\n---\n\n" + markdown, encoding="utf-8")
+    return markdown
+'''
+
+
+def make_same_markdown_site(tmp: Path) -> Path:
+    """A stock Material site of this site's own pages, as Markdown after the engine made them,
+    with the same Markdown extensions and nav; no hook, no macros, no offline plugin."""
+    import yaml
+    from macros import yamlio
+    project = copy_project(tmp / "dump-project")
+    dest = tmp / "same-markdown"
+    (project / "dump_hook.py").write_text(DUMP_HOOK)
+    cfg = project / "mkdocs.yml"
+    cfg.write_text(cfg.read_text().replace("hooks:\n  - macros/hooks.py", "hooks:\n  - macros/hooks.py\n  - dump_hook.py"))
+    mkdocs_build(project, tmp / "dump-site", pdf=False, extra_env={"NC_DUMP": str(dest)})
+    ours = yamlio.load(project / "mkdocs.yml")
+    stock = {"site_name": "Stock site", "theme": {"name": "material", "font": False},
+             "plugins": ["search"], "markdown_extensions": ours["markdown_extensions"], "nav": ours["nav"],
+             "exclude_docs": "_data/\n", "use_directory_urls": False}
+    (dest / "mkdocs.yml").write_text(yaml.safe_dump(stock, sort_keys=False))
+    return dest
+
+
+def bench_engine(tmp: Path, runs: int) -> dict:
+    project = copy_project(tmp / "project")
+    same = make_same_markdown_site(tmp)
+    ours, theirs = [], []
+    for _ in range(runs):
+        ours.append(mkdocs_build(project, tmp / "ours-site"))
+        theirs.append(mkdocs_build(same, tmp / "same-site", strict=False))
+    r = {"runs": runs, "pages": len(pages(tmp / "ours-site")), "stock_pages": len(pages(tmp / "same-site")),
+         "ours_s": median([b.s for b in ours]), "ours_cpu": median([b.cpu for b in ours]), "ours_all": [b.s for b in ours],
+         "stock_s": median([b.s for b in theirs]), "stock_cpu": median([b.cpu for b in theirs]),
+         "stock_all": [b.s for b in theirs]}
+    r["ratio"] = r["ours_s"] / r["stock_s"]
+    r["cpu_ratio"] = r["ours_cpu"] / r["stock_cpu"]
+    return r
+
+
+def table_engine(r: dict) -> str:
+    runs = lambda xs: ", ".join(f"{x:.2f}" for x in xs)  # noqa: E731
+    rows = [["This site (NC_PDF=false)", r["pages"], f"{r['ours_s']:.2f}", f"{r['ours_cpu']:.2f}", runs(r["ours_all"])],
+            ["Stock Material, this site's Markdown", r["stock_pages"], f"{r['stock_s']:.2f}", f"{r['stock_cpu']:.2f}",
+             runs(r["stock_all"])],
+            ["**Ratio**", "", f"**{r['ratio']:.2f}×**", f"{r['cpu_ratio']:.2f}×", ""]]
+    note = (f"Median of {r['runs']} runs each, alternating. The stock site holds every page of this site as the "
+            "engine made it (a hook of the benchmark writes each page's Markdown after the macros), with the same "
+            "Markdown extensions and nav, built by Material with the search plugin only: no hook, no macros, no "
+            "offline plugin, no CSP, no strict link checks. What is left is the engine's own cost: checking the "
+            "content, the page table and templates, the macros plugin, the theme partials, the offline plugin and "
+            "the finishing touches. Goal: ≤ 1.15×.")
+    return table("1b. The engine's own cost: stock Material building the same Markdown",
+                 ["Site", "Pages", "Build s (median)", "CPU s", "Each run, s"], rows, note)
+
+
+# ---------------------------------------------------------------------------
 # 2. Build time against track length
 # ---------------------------------------------------------------------------
 
@@ -395,29 +477,48 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 class _Gzip(_Quiet):
-    """Serves text files gzip-compressed when the browser asks, as static hosts such as
-    GitHub Pages do, so the page weights and Lighthouse see what a reader would get."""
+    """Serves text files gzip-compressed when the browser asks, with the caching headers of
+    GitHub Pages (Cache-Control: max-age=600, Last-Modified, 304 on a revalidation), so the
+    page weights and Lighthouse see what a reader would get."""
 
     TEXT = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
 
+    def end_headers(self):
+        self.send_header("Cache-Control", "max-age=600")
+        super().end_headers()
+
     def do_GET(self):
+        import email.utils
+        import gzip
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
         if path.suffix not in self.TEXT or "gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file():
             return super().do_GET()
-        import gzip
+        mtime = int(path.stat().st_mtime)
+        since = self.headers.get("If-Modified-Since")
+        if since:
+            try:
+                if email.utils.parsedate_to_datetime(since).timestamp() >= mtime:
+                    self.send_response(304)
+                    self.end_headers()
+                    return
+            except (TypeError, ValueError):
+                pass
         body = gzip.compress(path.read_bytes(), compresslevel=6)
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(str(path)))
         self.send_header("Content-Encoding", "gzip")
         self.send_header("Content-Length", str(len(body)))
+        self.send_header("Last-Modified", self.date_time_string(mtime))
         self.end_headers()
         self.wfile.write(body)
 
 
 def _kind(path: str, own: set[str]) -> str:
     rel = path.lstrip("/")
+    if rel.startswith("assets/javascripts/workers/"):
+        return "search"
     if rel.startswith(("assets/stylesheets/", "assets/javascripts/")):
         return "theme"
     if rel in own:
@@ -425,6 +526,32 @@ def _kind(path: str, own: set[str]) -> str:
     if rel.startswith("search/"):
         return "search"
     return "other"
+
+
+def _visit(page, url: str, own: set, responses: list) -> dict:
+    """Load `url` in `page` until the network is idle; the bytes each kind of file took."""
+    responses.clear()
+    page.goto(url, wait_until="load")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(300)
+    sizes = {"html": 0, "own": 0, "theme": 0, "search": 0, "other": 0}
+    count = wire = 0
+    for resp in responses:
+        if not resp.url.startswith("http"):
+            continue
+        count += 1
+        try:
+            n = len(resp.body())
+        except Exception:  # noqa: BLE001 (a redirect, a 304 or an aborted request has no body)
+            n = 0
+        try:
+            req = resp.request.sizes()
+            wire += max(req.get("responseBodySize", 0), 0) + max(req.get("responseHeadersSize", 0), 0)
+        except Exception:  # noqa: BLE001
+            pass
+        kind = "html" if resp.request.resource_type == "document" else _kind(urllib.parse.urlsplit(resp.url).path, own)
+        sizes[kind] += n
+    return dict(sizes, requests=count, total=sum(sizes.values()), wire=wire)
 
 
 def measure_weights(site: Path, base: str) -> dict:
@@ -441,29 +568,15 @@ def measure_weights(site: Path, base: str) -> dict:
                 context = browser.new_context()  # empty cache for every page
                 responses = []
                 context.on("response", lambda resp: responses.append(resp))
-                page = context.new_page()
-                page.goto(base + path, wait_until="load")
-                page.wait_for_load_state("networkidle")
-                page.wait_for_timeout(300)
-                sizes = {"html": 0, "own": 0, "theme": 0, "search": 0, "other": 0}
-                count = wire = 0
-                for resp in responses:
-                    if not resp.url.startswith("http"):
-                        continue
-                    count += 1
-                    try:
-                        n = len(resp.body())
-                    except Exception:  # noqa: BLE001 (a redirect or an aborted request has no body)
-                        n = max(resp.request.sizes().get("responseBodySize", 0), 0)
-                    try:
-                        wire += max(resp.request.sizes().get("responseBodySize", 0), 0)
-                    except Exception:  # noqa: BLE001
-                        pass
-                    kind = "html" if resp.request.resource_type == "document" else \
-                        _kind(urllib.parse.urlsplit(resp.url).path, own)
-                    sizes[kind] += n
-                results[path] = dict(sizes, requests=count, total=sum(sizes.values()), wire=wire)
+                results[path] = _visit(context.new_page(), base + path, own, responses)
                 context.close()
+            context = browser.new_context()  # a second visit: the next day, with the cache warm
+            responses = []
+            context.on("response", lambda resp: responses.append(resp))
+            page = context.new_page()
+            _visit(page, base + FIRST_VISIT, own, responses)
+            results["repeat"] = _visit(page, base + REPEAT_VISIT, own, responses)
+            context.close()
         finally:
             browser.close()
     return results
@@ -490,6 +603,7 @@ def lighthouse(url: str, out: Path) -> dict:
     audits = report.get("audits", {})
     scores["fcp_s"] = audits.get("first-contentful-paint", {}).get("numericValue", 0) / 1000
     scores["lcp_s"] = audits.get("largest-contentful-paint", {}).get("numericValue", 0) / 1000
+    scores["cls"] = audits.get("cumulative-layout-shift", {}).get("numericValue", 0)
     a11y_ids = {ref["id"] for ref in cats["accessibility"]["auditRefs"]}
     failing = sorted(aid for aid in a11y_ids if audits.get(aid, {}).get("score") not in (None, 1))
     scores["a11y_failing"] = failing
@@ -510,8 +624,18 @@ def bench_pages(tmp: Path, use_lighthouse: bool = True) -> dict:
         weights = measure_weights(out, base)
         scores = {}
         for _, path in PAGE_TYPES:
-            scores[path] = lighthouse(base + path, tmp / f"lh-{path.replace('/', '_')}.json") if use_lighthouse \
-                else {"error": "skipped (--no-lighthouse)"}
+            if not use_lighthouse:
+                scores[path] = {"error": "skipped (--no-lighthouse)"}
+                continue
+            runs = [lighthouse(base + path, tmp / f"lh-{path.replace('/', '_')}-{i}.json") for i in range(LIGHTHOUSE_RUNS)]
+            good = [r for r in runs if "error" not in r]
+            if not good:
+                scores[path] = runs[0]
+                continue
+            scores[path] = {k: statistics.median([r[k] for r in good]) if isinstance(good[0][k], (int, float))
+                            and good[0][k] is not None else good[0][k] for k in good[0]}
+            scores[path]["a11y_failing"] = sorted({a for r in good for a in r["a11y_failing"]})
+            scores[path]["each_performance"] = [r["performance"] for r in good]
     finally:
         httpd.shutdown()
     return {"build_s": build_s, "weights": weights, "scores": scores}
@@ -524,15 +648,21 @@ def table_pages(r: dict) -> str:
         w = r["weights"][path]
         rows.append([label, f"`{path}`", kb(w["html"]), kb(w["own"]), kb(w["theme"]), kb(w["search"]), kb(w["other"]),
                      f"**{kb(w['total'])}**", kb(w.get("wire", 0)), w["requests"]])
+    w = r["weights"]["repeat"]
+    rows.append(["Next day, cache warm", f"`{REPEAT_VISIT}`", kb(w["html"]), kb(w["own"]), kb(w["theme"]), kb(w["search"]),
+                 kb(w["other"]), f"**{kb(w['total'])}**", kb(w.get("wire", 0)), w["requests"]])
     weight = table("4a. Page weight in Chromium (empty cache)",
                    ["Page type", "Path", "HTML KiB", "Own CSS/JS KiB", "Theme KiB", "Search index KiB", "Other KiB",
                     "Total KiB", "Sent gzip KiB", "Requests"],
                    rows, "Headless Chromium (Playwright, Debian's chromium) loading each page from a local http.server "
                          f"of the default build (with PDFs; it took {r['build_s']:.1f} s), until the network is idle. "
                          "Sizes are response bodies as unpacked; 'Sent gzip' is what "
-                         "crossed the wire: the local server gzips text files as static hosts (GitHub Pages) do. Own = docs/assets JS and the generated "
+                         "crossed the wire (bodies and headers): the local server gzips text files and sends the caching "
+                         "headers of GitHub Pages (max-age=600, Last-Modified, 304). Own = docs/assets JS and the generated "
                          "site.css; Theme = Material's assets/stylesheets and assets/javascripts; Search index = "
-                         "search/ (loaded by the theme's search worker on every page); Other = favicon and the like.")
+                         "search/ and the search worker (they load only when the reader opens search, so 0 here); "
+                         "Other = favicon and the like. The last row: the next day's page after the first, in the same "
+                         "browser (cache warm). Goals: first visit to a day page ≤ 90 KiB, repeat visit ≤ 15 KiB.")
     rows = []
     for label, path in PAGE_TYPES:
         s = r["scores"][path]
@@ -541,13 +671,14 @@ def table_pages(r: dict) -> str:
             continue
         fmt = lambda v: "–" if v is None else (f"**{v}**" if v < 100 else str(v))  # noqa: E731
         rows.append([label, f"`{path}`", fmt(s["performance"]), fmt(s["accessibility"]), fmt(s["best-practices"]),
-                     fmt(s["seo"]), f"{s['fcp_s']:.1f}", f"{s['lcp_s']:.1f}", ", ".join(s["a11y_failing"]) or "–"])
-    scores = table("4b. Lighthouse (mobile)",
+                     fmt(s["seo"]), f"{s['fcp_s']:.1f}", f"{s['lcp_s']:.1f}", f"{s['cls']:.3f}",
+                     ", ".join(map(str, s.get("each_performance", []))), ", ".join(s["a11y_failing"]) or "–"])
+    scores = table("4b. Lighthouse (mobile), median of 3 runs",
                    ["Page type", "Path", "Performance", "Accessibility", "Best practices", "SEO", "FCP s", "LCP s",
-                    "Accessibility audits failed"], rows,
+                    "Layout shift", "Performance, each run", "Accessibility audits failed"], rows,
                    f"`npx {LIGHTHOUSE}` with CHROME_PATH={CHROMIUM}, default mobile emulation and simulated "
                    "throttling (slow 4G, 4× CPU), same local server, gzipping text files as static hosts do. "
-                   "Scores under 100 are in bold. Goal: 100 for performance and accessibility.")
+                   "Scores under 100 are in bold. Goals: 100 for performance and accessibility, layout shift 0.")
     return weight + "\n" + scores
 
 
@@ -556,26 +687,21 @@ def table_pages(r: dict) -> str:
 # ---------------------------------------------------------------------------
 
 def bench_pdf(tmp: Path, runs: int) -> dict:
-    import yaml
     from pypdf import PdfReader
 
     sys.path.insert(0, str(ROOT))
     from macros import pdf
-    from macros.content import load_site
-    from macros.strings_keys import KEYS
+    from macros.site import Build
+    from macros.templates import environment
 
-    class Loader(yaml.SafeLoader):
-        pass
-    Loader.add_constructor("!ENV", lambda loader, node: True)
-
-    extra = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=Loader)["extra"]
-    site = load_site(ROOT, extra, KEYS)
+    site = load(ROOT)
+    build = Build(site, environment())
     css = ROOT / "docs" / "assets" / "css" / "nc-sheet.css"
     times, written = [], []
     for i in range(runs):
         out = tmp / f"pdf-{i}"
         t0 = time.perf_counter()
-        written = pdf.write_all(site, out, css)
+        written = pdf.write_all(build, out, css)
         times.append(time.perf_counter() - t0)
     n_pages = sum(len(PdfReader(str(p)).pages) for p in written)
     workbook = [p for p in written if p.name.startswith("workbook")]
@@ -587,9 +713,10 @@ def bench_pdf(tmp: Path, runs: int) -> dict:
 def table_pdf(r: dict) -> str:
     rows = [[r["worksheets"], r["files"], r["pages"], ", ".join(map(str, r["workbook_pages"])),
              f"{r['bytes'] / 1024 / 1024:.1f}", f"**{r['s']:.2f}**", ", ".join(f"{x:.2f}" for x in r["all"])]]
-    note = (f"`macros.pdf.write_all(site, outdir, nc-sheet.css)` called directly (WeasyPrint), median of {r['runs']} "
-            "runs in one process (the first run also pays for loading WeasyPrint and fonts). Every worksheet and "
-            "the workbook, in A4 and US Letter. Goal: ≤ 10 s.")
+    note = (f"`macros.pdf.write_all(build, outdir, nc-sheet.css)` called directly, median of {r['runs']} runs: "
+            "every worksheet (fillable, laid out twice so it fills its page) and the workbook, in A4 and US Letter, "
+            "the two sizes in two processes. Each run pays for loading WeasyPrint and the fonts in its processes. "
+            "Goal: ≤ 10 s.")
     return table("5. Worksheet and workbook PDFs",
                  ["Worksheets", "PDF files", "PDF pages", "Workbook pages (A4, Letter)", "MiB", "Seconds (median)",
                   "Each run, s"], [rows[0]], note)
@@ -610,6 +737,10 @@ def goals(results: dict) -> list[list[str]]:
         add("Build time vs stock Material", f"≤ {GOALS['build_ratio']}×",
             f"{r['ratio']:.2f}× (CPU {r['cpu_ratio']:.2f}×)",
             r["ratio"] <= GOALS["build_ratio"])
+    if "engine" in results:
+        r = results["engine"]
+        add("Engine's own cost: vs stock Material on the same Markdown", f"≤ {GOALS['engine_ratio']}×",
+            f"{r['ratio']:.2f}× (CPU {r['cpu_ratio']:.2f}×)", r["ratio"] <= GOALS["engine_ratio"])
     if "tracks" in results:
         r = results["tracks"]
         add("Build cost grows linearly with pages", "each track length within 5% of one straight line",
@@ -620,7 +751,16 @@ def goals(results: dict) -> list[list[str]]:
             f"{r['page_s']:.2f} s (reload signal {r['reload_s']:.2f} s)",
             r["page_s"] <= GOALS["reload_s"])
     if "pages" in results:
+        w = results["pages"]["weights"]
+        first, repeat = w[FIRST_VISIT]["wire"] / 1024, w["repeat"]["wire"] / 1024
+        add("First visit to a day page, over the wire", f"≤ {GOALS['first_kib']} KiB", f"{first:.1f} KiB",
+            first <= GOALS["first_kib"])
+        add("Repeat visit (the next day, cache warm)", f"≤ {GOALS['repeat_kib']} KiB", f"{repeat:.1f} KiB",
+            repeat <= GOALS["repeat_kib"])
         scores = results["pages"]["scores"]
+        shifts = [s.get("cls") for s in scores.values() if "error" not in s]
+        if shifts:
+            add("Layout shift, every page type (Lighthouse)", "0", f"max {max(shifts):.3f}", max(shifts) <= GOALS["cls"])
         for cat in ("performance", "accessibility"):
             vals = [s.get(cat) for s in scores.values()]
             if any(v is None for v in vals):
@@ -639,12 +779,12 @@ def write_report(sections: list[str], info: dict, load_start, load_end, args, se
     intro = REPORT.read_text(encoding="utf-8").split(LATEST)[0].rstrip() if REPORT.exists() else "# Benchmarks"
     busy = load_start[0] > 0.5
     lines = [intro, "", LATEST, "",
-             "Written by `make bench` (`tests/benchmark.py`); do not edit this section by hand.", "",
+             "Written by `make bench` (`tools/benchmark.py`); do not edit this section by hand.", "",
              "| Machine | |", "|---|---|"]
     lines += [f"| {k} | {v} |" for k, v in info.items()]
     lines += [f"| load average at start (1, 5, 15 min) | {', '.join(f'{x:.2f}' for x in load_start)} |",
               f"| load average at end | {', '.join(f'{x:.2f}' for x in load_end)} |",
-              f"| command | `{' '.join(['tests/benchmark.py', *args])}`; took {seconds / 60:.1f} min |", ""]
+              f"| command | `{' '.join(['tools/benchmark.py', *args])}`; took {seconds / 60:.1f} min |", ""]
     if busy:
         lines += [f"> **Note:** the load average was {load_start[0]:.2f} (1 min) and {load_start[1]:.2f} (5 min) when "
                   "the run started, before any benchmark ran: another process may have shared the CPU. Where the "
@@ -653,7 +793,7 @@ def write_report(sections: list[str], info: dict, load_start, load_end, args, se
     REPORT.write_text("\n".join(lines).rstrip() + "\n", encoding="utf-8")
 
 
-MEASURES = ["build", "tracks", "serve", "pages", "pdf"]
+MEASURES = ["build", "engine", "tracks", "serve", "pages", "pdf"]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -679,6 +819,7 @@ def main(argv: list[str] | None = None) -> int:
 
     runners = {
         "build": (lambda tmp: bench_build(tmp, runs), table_build),
+        "engine": (lambda tmp: bench_engine(tmp, runs), table_engine),
         "tracks": (lambda tmp: bench_tracks(tmp, runs), table_tracks),
         "serve": (lambda tmp: bench_serve(tmp), table_serve),
         "pages": (lambda tmp: bench_pages(tmp, not args.no_lighthouse), table_pages),
