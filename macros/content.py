@@ -19,7 +19,7 @@ from .settings import check_settings
 from .strings import USE_IN_TEMPLATES, Strings, check_uses, load_strings
 from .strings_keys import KEYS
 
-DATA = Path("docs") / "_data"
+DATA = "_data"   # the records, inside a docs folder (docs/_data, docs/es/_data)
 PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*)\}")
 RESERVED = {"clinic_name", "clinic_phone"}
 KINDS = ("exercises", "scripts", "worksheets")
@@ -29,6 +29,7 @@ KINDS = ("exercises", "scripts", "worksheets")
 class Site:
     """Everything the pages are made from, checked."""
     root: Path
+    docs: Path                                       # the pages' folder (docs/, or docs/es/ for Spanish)
     settings: dict
     strings: Strings
     phases: list = field(default_factory=list)       # [{id, title, ..., days: [...]}]
@@ -133,14 +134,16 @@ def _normalise_worksheet(w: dict) -> dict:
 # Loading the whole site
 # ---------------------------------------------------------------------------
 
-def load_site(root, extra: dict, string_keys: dict | None = None) -> Site:
-    """Check everything; raise ContentError listing every problem found."""
+def load_site(root, extra: dict, string_keys: dict | None = None, docs: Path | str | None = None) -> Site:
+    """Check everything; raise ContentError listing every problem found. `docs`: the pages'
+    folder (default root/docs), with its records in docs/_data."""
     root = Path(root)
-    data = root / DATA
+    docs = Path(docs) if docs else root / "docs"
+    data = docs / DATA
     problems = Problems()
     settings, notices = check_settings(extra, problems)
     strings = load_strings(data / "strings.yml", string_keys or KEYS, problems)
-    site = Site(root=root, settings=settings, strings=strings, notices=notices)
+    site = Site(root=root, docs=docs, settings=settings, strings=strings, notices=notices)
 
     site.situations = _read_yaml(data / "situations.yml", problems) or {}
     if not problems.check(site.situations, schema.SITUATIONS, data / "situations.yml"):
@@ -171,8 +174,8 @@ def load_site(root, extra: dict, string_keys: dict | None = None) -> Site:
     if not problems.check(site.milestones, schema.MILESTONES, data / "program" / "milestones.yml"):
         site.milestones = []
 
-    _check_references(site, root, problems)
-    check_uses(_template_and_page_files(root), strings, problems, USE_IN_TEMPLATES)
+    _check_references(site, problems)
+    check_uses(_template_and_page_files(root, docs), strings, problems, USE_IN_TEMPLATES)
     if phases_ok and "program" in settings and isinstance(settings["program"].get("tracks"), list):
         for length in settings["program"]["tracks"]:
             try:
@@ -224,9 +227,15 @@ def _check_start(start: dict, file: Path, problems: Problems) -> None:
                                  fix="use one of " + ", ".join(sorted(answers[qid])))
 
 
-def _template_and_page_files(root: Path) -> list[Path]:
-    docs = root / "docs"
-    files = [p for p in docs.rglob("*.md") if "_data" not in p.relative_to(docs).parts]
+def _pages_of(docs: Path) -> list[Path]:
+    """The Markdown pages of a docs folder (not its records, not another language's pages)."""
+    others = {p.name for p in docs.iterdir() if p.is_dir() and (p / DATA).is_dir()}
+    return [p for p in docs.rglob("*.md")
+            if "_data" not in p.relative_to(docs).parts and p.relative_to(docs).parts[0] not in others]
+
+
+def _template_and_page_files(root: Path, docs: Path) -> list[Path]:
+    files = _pages_of(docs)
     overrides = root / "overrides"
     if overrides.is_dir():
         files += [p for p in overrides.rglob("*") if p.suffix in {".html", ".md"}]
@@ -240,7 +249,7 @@ def _template_and_page_files(root: Path) -> list[Path]:
 _RECORD_LINK = re.compile(r"\]\(((?:\.\./)*(?:[a-z0-9-]+/)*(exercises|worksheets|scripts)/([a-z0-9-]+)\.md)[#)]")
 
 
-def _check_references(site: Site, root: Path, problems: Problems) -> None:
+def _check_references(site: Site, problems: Problems) -> None:
     def need(kind, rid, file, record, field_):
         table = site.table(kind + "s")
         if rid not in table and rid not in site.broken[kind + "s"]:
@@ -263,7 +272,7 @@ def _check_references(site: Site, root: Path, problems: Problems) -> None:
             for s in day.get("scripts", []):
                 need("script", s, phase["file"], day["id"], "scripts")
             if "read_more" in day:
-                target = root / "docs" / day["read_more"].split("#")[0]
+                target = site.docs / day["read_more"].split("#")[0]
                 if not target.is_file():
                     problems.add(phase["file"], f"the page '{day['read_more']}' does not exist",
                                  record=day["id"], field="read_more",
@@ -277,10 +286,9 @@ def _check_references(site: Site, root: Path, problems: Problems) -> None:
     # (written relative to the page): one pass, so removing a record names every place at once.
     sources = [(r["file"], r["id"], "") for kind in KINDS for r in site.table(kind).values()]
     sources += [(p["file"], None, "") for p in site.phases]
-    sources += [(str(root / DATA / name), None, "") for name in ("program/milestones.yml", "start.yml")]
-    docs = root / "docs"
-    sources += [(str(p), None, p.parent.relative_to(docs).as_posix()) for p in docs.rglob("*.md")
-                if "_data" not in p.relative_to(docs).parts]
+    sources += [(str(site.docs / DATA / name), None, "") for name in ("program/milestones.yml", "start.yml")]
+    docs = site.docs
+    sources += [(str(p), None, p.parent.relative_to(docs).as_posix()) for p in _pages_of(docs)]
     for file, rid, folder in sources:
         try:
             text = Path(file).read_text(encoding="utf-8")

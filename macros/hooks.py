@@ -67,6 +67,7 @@ class _State:
     command = None     # build, serve or gh-deploy (on_startup)
     dirty = False
     digests: dict = {}  # `mkdocs serve --dirty`: what each generated page held last time
+    nested = 0         # > 0 while the main build builds another language's site inside its own
     staging = None     # the fresh folder a build writes into
     target = None      # the site folder it replaces when the build passed
     passed = False
@@ -85,7 +86,7 @@ def on_startup(command, dirty):
 def on_config(config):
     E.load(fresh=_State.command == "serve")
     try:
-        site = E.content.load_site(Path(config.config_file_path).parent, config.extra)
+        site = E.content.load_site(Path(config.config_file_path).parent, config.extra, docs=Path(config.docs_dir))
     except E.content.ContentError as exc:
         raise PluginError(f"Content check failed: {exc}") from None
     for notice in site.notices:
@@ -93,7 +94,7 @@ def on_config(config):
         if os.environ.get("GITHUB_ACTIONS"):
             print(f"::warning title=Check due::{notice}")
     config.extra["nc"] = E.site.Build(site, E.templates.environment(ROOT / "overrides"))
-    if _State.command == "build" and not _State.dirty:
+    if _State.command == "build" and not _State.dirty and not _State.nested:
         _stage(config)
     return config
 
@@ -108,13 +109,20 @@ def on_files(files, config):
     for f in made:
         files.append(f)
     files.append(File.generated(config, "assets/css/site.css", content=_site_css(config, build.site.settings)))
+    main_docs = ROOT / "docs"
+    if Path(config.docs_dir).resolve() != main_docs.resolve():  # another language: the shared assets
+        for path in sorted((main_docs / "assets").rglob("*")):
+            rel = path.relative_to(main_docs).as_posix()
+            if path.is_file() and not files.get_file_from_path(rel):
+                files.append(File(rel, str(main_docs), config.site_dir, config.use_directory_urls))
     if _State.command == "serve" and _State.dirty:
         _expire_changed_pages(config, before, made)
     return files
 
 
 def on_env(env, config, files):
-    env.globals["nc"] = E.theme.ThemeParts(E.site.build_of(config), Path(config.docs_dir) / "assets" / "js")
+    env.globals["nc"] = E.theme.ThemeParts(E.site.build_of(config), ROOT / "docs" / "assets" / "js",
+                                           config.theme["language"])
     return env
 
 
@@ -131,9 +139,13 @@ def on_post_build(config):
     if build.pdf:
         try:
             E.pdf.write_all(build, Path(config.site_dir) / "worksheets" / "pdf",
-                          Path(config.docs_dir) / "assets" / "css" / "nc-sheet.css", config.theme["language"])
+                          ROOT / "docs" / "assets" / "css" / "nc-sheet.css", config.theme["language"])
         except E.content.ContentError as exc:
             raise PluginError(f"PDF check failed: {exc}") from None
+    if _State.nested:
+        return
+    if _State.command != "serve":
+        _build_other_languages(config, build)
     _State.passed = _State.staging is not None and not _warnings.count
 
 
@@ -152,6 +164,28 @@ def on_serve(server, config, builder):
     except (AttributeError, KeyError):  # another MkDocs or watchdog version: keep its defaults
         pass
     return server
+
+
+# ---------------------------------------------------------------------------
+# Other languages: one build each, inside the main build (its own pages, search index, PDFs)
+# ---------------------------------------------------------------------------
+
+
+def _build_other_languages(config, build):
+    """Each further language of extra.languages: its own settings file (which INHERITs
+    mkdocs.yml), built into <site>/<code>/ before the main build counts as passed."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    for lang in build.site.settings["languages"][1:]:
+        log.info(f"Building the {lang['name']} site ({lang['config']}) into {lang['code']}/")
+        other = load_config(config_file=str(ROOT / lang["config"]), site_dir=str(Path(config.site_dir) / lang["code"]),
+                            strict=config.strict)
+        _State.nested += 1
+        try:
+            mkdocs_build(other)
+        finally:
+            _State.nested -= 1
 
 
 # ---------------------------------------------------------------------------
@@ -258,7 +292,7 @@ def _site_css(config, settings):
     """One stylesheet for the pages (one request on the critical path): the clinic's colours,
     the worksheet styles (docs/assets/css/nc-sheet.css, which the PDFs use too) and the
     site's own styles (docs/assets/css/nc.css)."""
-    css = Path(config.docs_dir) / "assets" / "css"
+    css = ROOT / "docs" / "assets" / "css"
     return "\n".join([E.site.build_of(config).render("nc/colors.css.html", colors=settings["colors"]),
                       (css / "nc-sheet.css").read_text(encoding="utf-8"),
                       (css / "nc.css").read_text(encoding="utf-8")])

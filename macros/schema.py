@@ -94,6 +94,15 @@ SETTINGS = {
         },
         "calendar": {"type": "object", "additionalProperties": False,
                      "properties": {"discreet_title": TEXT}},
+        "languages": {"type": "array", "items": {
+            "type": "object", "additionalProperties": False, "required": ["code", "name", "config"],
+            "properties": {"code": {"type": "string", "pattern": "^[a-z]{2,3}(-[A-Za-z]{2,4})?$",
+                                    "fix": "write a language code such as en, es or pt-BR"},
+                           "name": TEXT,
+                           "config": {"type": "string", "pattern": r"^[A-Za-z0-9_.-]+\.ya?ml$",
+                                      "fix": "give the settings file of that language, such as mkdocs.es.yml"}}},
+            "fix": "list the site's languages, the first one at the site's root, such as "
+                   "[{code: en, name: English, config: mkdocs.yml}, {code: es, name: Español, config: mkdocs.es.yml}]"},
         "pdf": {"type": ["boolean", "string"], "fix": "write true or false"},
         "attribution": TEXT,
         # Read by the Material theme

@@ -22,6 +22,7 @@ DEFAULTS = {
     "workbook": {"first": []},
     "pdf": True,
     "generator": False,
+    "languages": [],
 }
 LINE_OPTIONAL = ("call", "text", "tty", "hours", "for", "languages", "url")
 REVIEW_DAYS = 365          # a clinical review or a crisis line's check holds this long

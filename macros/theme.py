@@ -5,6 +5,7 @@ The hook puts one `ThemeParts` into the theme's Jinja globals as `nc`.
 """
 from __future__ import annotations
 
+import posixpath
 from pathlib import Path
 
 from markupsafe import Markup
@@ -26,17 +27,41 @@ GUARD = "nc-guard.js"  # the storage guard: before the theme's bundle, on every 
 
 
 class ThemeParts:
-    def __init__(self, build, js_dir: Path):
+    def __init__(self, build, js_dir: Path, lang: str = "en"):
         self.build, self.site = build, build.site
         self._made = {}
+        self.lang = lang
+        langs = build.site.settings["languages"]
+        self.main = langs[0]["code"] if langs else lang
+        self.others = [l for l in langs if l["code"] != lang]
         self.keys = {name: sorted(set(USE_IN_SCRIPTS.findall((js_dir / name).read_text(encoding="utf-8"))))
                      for name, _ in SCRIPTS + [(GUARD, None)]}
 
     def _render(self, name, base, **extra) -> Markup:
         return Markup(self.build.render(name, base=base, **extra))
 
-    def safety_bar(self, base: str) -> Markup:
-        return self._same("partials/nc-safety-bar.html", base)
+    def safety_bar(self, base: str, page=None) -> Markup:
+        bar = self._same("partials/nc-safety-bar.html", base)
+        return Markup(bar.replace("<!--nc-languages-->", self.languages(page, base, "switch")))
+
+    def alternates(self, page, base: str) -> list:
+        """The same page in each other language: (code, name, address from this page)."""
+        path = (getattr(page, "url", None) or "index.html") if page is not None else "index.html"
+        out = []
+        for lang in self.others:
+            if self.lang == self.main:       # from the root site into <code>/
+                href = f"{lang['code']}/{path}"
+            elif lang["code"] == self.main:  # from <this code>/ back to the root
+                href = f"../{path}"
+            else:                            # between two other languages
+                href = f"../{lang['code']}/{path}"
+            out.append((lang["code"], lang["name"], posixpath.join(base, href) if base else href))
+        return out
+
+    def languages(self, page, base: str, part: str) -> Markup:
+        if not self.others:
+            return Markup("")
+        return self._render("partials/nc-languages.html", base, part=part, alternates=self.alternates(page, base))
 
     def footer(self, base: str) -> Markup:
         return self._same("partials/nc-footer.html", base)
