@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test test-fast chromium bench clean
+.PHONY: serve serve-es build check test test-fast chromium bench clean
 
 $(STAMP): requirements.txt requirements-test.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,6 +19,12 @@ $(STAMP): requirements.txt requirements-test.txt
 serve: $(STAMP)
 	@$(BIN)/python -m macros.check
 	NC_PDF=false $(BIN)/mkdocs serve --dirty --no-strict -a 127.0.0.1:8000
+
+## The Spanish site on http://127.0.0.1:8001 (or any language: make serve-es LANG_CONFIG=mkdocs.fr.yml)
+LANG_CONFIG ?= mkdocs.es.yml
+serve-es: $(STAMP)
+	@$(BIN)/python -m macros.check $(LANG_CONFIG)
+	NC_PDF=false $(BIN)/mkdocs serve -f $(LANG_CONFIG) --dirty --no-strict -a 127.0.0.1:8001
 
 ## Write the static site, with its PDFs, to site/ (a failed build leaves site/ as it was)
 build: $(STAMP)

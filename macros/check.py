@@ -16,13 +16,14 @@ from .content import ContentError, load_site
 def main(argv: list[str]) -> int:
     config = Path(argv[0] if argv else "mkdocs.yml").resolve()
     try:
-        extra = (yamlio.load(config) or {}).get("extra", {})
+        settings = yamlio.load_config(config)
+        extra = settings.get("extra", {})
     except Exception as exc:  # not valid YAML
         print(f"{config.name}: this is not valid YAML ({exc}). Fix: check the indentation and put text "
               "with a colon in quotes", file=sys.stderr)
         return 1
     try:
-        site = load_site(config.parent, extra)
+        site = load_site(config.parent, extra, docs=config.parent / settings.get("docs_dir", "docs"))
     except ContentError as exc:
         print(f"Content check failed: {exc}", file=sys.stderr)
         return 1

@@ -144,6 +144,11 @@ def load_site(root, extra: dict, string_keys: dict | None = None, docs: Path | s
     settings, notices = check_settings(extra, problems)
     strings = load_strings(data / "strings.yml", string_keys or KEYS, problems)
     site = Site(root=root, docs=docs, settings=settings, strings=strings, notices=notices)
+    for i, lang in enumerate(settings.get("languages") or []):
+        if isinstance(lang, dict) and lang.get("config") and not (root / lang["config"]).is_file():
+            problems.add(root / "mkdocs.yml", f"the settings file {lang['config']} of language '{lang.get('code')}' "
+                         "does not exist", field=f"extra.languages[{i}].config",
+                         fix=f"create {lang['config']} (copy mkdocs.es.yml as a start), or remove this language from the list")
 
     site.situations = _read_yaml(data / "situations.yml", problems) or {}
     if not problems.check(site.situations, schema.SITUATIONS, data / "situations.yml"):

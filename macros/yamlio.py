@@ -61,3 +61,21 @@ def loads(text: str):
 def load(path: Path | str):
     """Parse a YAML file (raises FileNotFoundError or yaml.YAMLError)."""
     return loads(Path(path).read_text(encoding="utf-8"))
+
+
+def load_config(path: Path | str) -> dict:
+    """A settings file as MkDocs reads it: `INHERIT: parent.yml` first loads the parent, then
+    this file on top (mappings merged key by key, everything else replaced)."""
+    path = Path(path)
+    data = load(path) or {}
+    parent = data.pop("INHERIT", None)
+    if not parent:
+        return data
+    return _merge(load_config(path.parent / parent), data)
+
+
+def _merge(base: dict, over: dict) -> dict:
+    out = dict(base)
+    for key, value in over.items():
+        out[key] = _merge(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
+    return out

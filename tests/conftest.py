@@ -2,6 +2,8 @@
 they run in (`nc`), so `make test` passes on any valid fork: a clinic's CI is its safety net.
 
 - `nc`: the checked settings, strings and tracks of this checkout (macros.content.load_site)
+- `langs`, `lang`: each language of extra.languages (its settings, docs folder, checked content,
+  and where its pages are in the built site); `lang` runs a test once per language
 - `site`: one strict build of this checkout per session (with PDFs)
 - `server`, `browser`, `web`: the built site on a local server, in headless Chromium
 - `copy_project(dest)`, `build(project, out)`: throw-away copies and their builds
@@ -15,6 +17,7 @@ import shutil
 import subprocess
 import sys
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -44,10 +47,79 @@ def load(project: Path = ROOT):
     return load_site(project, settings_of(project))
 
 
+@dataclass
+class Lang:
+    """One language of the site: `prefix` is where its pages are in the built site ("" for the
+    first language, "es/" for Spanish), `docs` its pages' folder, `nc` its checked content."""
+    code: str
+    name: str
+    prefix: str
+    config: dict
+    docs: Path
+    nc: object
+
+    def at(self, site: Path, rel: str = "") -> Path:
+        return site / self.prefix / rel if rel else site / self.prefix
+
+
+def language_list(project: Path = ROOT) -> list[dict]:
+    """extra.languages of a project ({code, name, config}), the first at the site's root; a
+    site with one language may leave it out."""
+    langs = settings_of(project).get("languages") or []
+    if langs:
+        return langs
+    code = (yamlio.load(project / "mkdocs.yml").get("theme") or {}).get("language", "en")
+    return [{"code": code, "name": code, "config": "mkdocs.yml"}]
+
+
+def load_language(project: Path, entry: dict, first: bool) -> Lang:
+    config = yamlio.load_config(project / entry["config"])
+    docs = project / config.get("docs_dir", "docs")
+    return Lang(entry["code"], entry["name"], "" if first else entry["code"] + "/", config, docs,
+                load_site(project, config.get("extra", {}), docs=docs))
+
+
+LANG_CODES = [entry["code"] for entry in language_list()]
+LANG_PREFIXES = ["" if i == 0 else f"{code}/" for i, code in enumerate(LANG_CODES)]
+# Each language's pages folder (docs/, docs/es/...), known before the tests are collected.
+LANG_DOCS = {e["code"]: ROOT / yamlio.load_config(ROOT / e["config"]).get("docs_dir", "docs") for e in language_list()}
+
+
+def own_files(docs: Path) -> list[Path]:
+    """The pages and records of one language: its folder's Markdown and YAML, not the assets
+    and not another language's folder inside it."""
+    others = {d.resolve() for d in LANG_DOCS.values() if d.resolve() != docs.resolve()}
+    out = []
+    for p in sorted(docs.rglob("*")):
+        if p.suffix not in {".md", ".yml"} or not p.is_file() or "assets" in p.relative_to(docs).parts:
+            continue
+        if not any(o in p.resolve().parents for o in others) and p.name != "_translations.yml":
+            out.append(p)
+    return out
+
+
 @pytest.fixture(scope="session")
-def nc():
-    """This checkout's checked content: nc.settings, nc.strings, nc.tracks, nc.worksheets..."""
-    return load()
+def langs() -> dict:
+    """Every language of this checkout, by code, the first (the site's root) first."""
+    return {e["code"]: load_language(ROOT, e, i == 0) for i, e in enumerate(language_list())}
+
+
+@pytest.fixture(params=LANG_CODES)
+def lang(request, langs) -> Lang:
+    """Runs a test once for each language."""
+    return langs[request.param]
+
+
+def lang_of(page: Path, site: Path, langs: dict) -> Lang:
+    """The language a built page belongs to (by its folder)."""
+    top = page.relative_to(site).parts[0]
+    return next((l for l in langs.values() if l.prefix and top == l.prefix.rstrip("/")), next(iter(langs.values())))
+
+
+@pytest.fixture(scope="session")
+def nc(langs):
+    """This checkout's checked content (its first language): nc.settings, nc.strings, nc.tracks..."""
+    return next(iter(langs.values())).nc
 
 
 def build(project: Path, out: Path, pdf: bool = True) -> subprocess.CompletedProcess:
@@ -59,6 +131,8 @@ def build(project: Path, out: Path, pdf: bool = True) -> subprocess.CompletedPro
 
 def copy_project(dest: Path) -> Path:
     dest.mkdir(parents=True, exist_ok=True)
+    for extra in ROOT.glob("mkdocs.*.yml"):  # the settings of other languages
+        shutil.copy2(extra, dest / extra.name)
     for part in PROJECT_PARTS:
         src = ROOT / part
         if src.is_dir():

@@ -1,12 +1,14 @@
 """Reading level of the site's own text: plain text out of Markdown or YAML records.
 
-`python tools/readability.py FILE...` prints the Flesch-Kincaid grade of each file (the
-guide, day records, scripts, exercises). The tests hold every reader-facing text to grade 8
-or lower. A worksheet's note for clinicians (`clinician:`) is not reader-facing: left out.
+`python tools/readability.py FILE...` prints the reading level of each file (the guide, day
+records, scripts, exercises) in its language: the Flesch-Kincaid grade of English (the tests
+want 8 or lower, 6 on crisis pages) and the Fernández-Huerta ease of Spanish (70 or more, 75
+on crisis pages). A worksheet's note for clinicians (`clinician:`) is not reader-facing: left out.
 """
 import re
 import sys
 from pathlib import Path
+from typing import Callable, NamedTuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from macros import yamlio  # noqa: E402  (the project's one YAML loader)
@@ -85,24 +87,45 @@ def ease_es(text: str) -> float:
         textstat.set_lang("en_US")
 
 
-def spanish(path: Path) -> bool:
-    return "es" in path.parts
+class Measure(NamedTuple):
+    name: str
+    score: Callable[[str], float]
+    higher_is_easier: bool
+    limit: float      # every reader-facing text
+    plainest: float   # pages a reader in crisis may land on
+
+
+# How each language's text is measured, and what passes. A language not listed here is not
+# measured (add it with a formula textstat knows for it).
+MEASURES = {
+    "en": Measure("Flesch-Kincaid grade", grade, False, 8, 6),
+    "es": Measure("Fernández-Huerta ease", ease_es, True, 70, 75),
+}
+
+
+def language_of(path: Path) -> str:
+    """docs/<code>/... is that language's; everything else is English."""
+    return next((part for part in Path(path).parts if part in MEASURES and part != "en"), "en")
+
+
+def check(text: str, code: str, plainest: bool = False) -> tuple[bool, str]:
+    """Whether a text reads plainly enough in its language, and a line saying how it scored."""
+    m = MEASURES.get(code)
+    if m is None:
+        return True, f"no reading measure for '{code}'"
+    value, limit = m.score(text), (m.plainest if plainest else m.limit)
+    ok = value >= limit if m.higher_is_easier else value <= limit
+    return ok, f"{m.name} {value:.1f} ({'at least' if m.higher_is_easier else 'at most'} {limit:g})"
 
 
 def main(argv: list[str]) -> int:
-    """`python tools/readability.py FILE...`: the grade of English files (8 or lower passes)
-    and the Fernández-Huerta ease of Spanish files under docs/es/ (70 or more passes)."""
+    """`python tools/readability.py FILE...`: each file's reading level in its language (the
+    Flesch-Kincaid grade of English, the Fernández-Huerta ease of Spanish under docs/es/)."""
     ok = True
     for name in argv:
-        text = plain_text_of_file(Path(name))
-        if spanish(Path(name)):
-            e = ease_es(text)
-            ok &= e >= 70
-            print(f"{e:5.1f}  {name}  (Fernández-Huerta ease, 70 or more)")
-        else:
-            g = grade(text)
-            ok &= g <= 8
-            print(f"{g:5.1f}  {name}")
+        passed, line = check(plain_text_of_file(Path(name)), language_of(Path(name)))
+        ok &= passed
+        print(f"{'ok  ' if passed else 'HARD'}  {name}: {line}")
     return 0 if ok else 1
 
 

@@ -11,7 +11,9 @@ The sample clinic ("Harbour Clinic", a made-up clinic in Australia):
 - tracks of 21 and 45 days;
 - one exercise removed (the days that used it point at another, and links to it are gone);
 - one worksheet added (a sleep log);
-- five interface strings in its own words.
+- five interface strings in its own words;
+- English only: the Spanish site is dropped (its line in extra.languages, mkdocs.es.yml and
+  docs/es/), as a clinic that serves one language would.
 CI runs the full suite on this sample as well as on the project (.github/workflows/test.yml).
 """
 from __future__ import annotations
@@ -118,7 +120,11 @@ def adapt(dest: Path) -> None:
     text = _sub(text, r"^site_name: .*?$", f"site_name: {json.dumps(PROGRAM)}", "site_name")
     text = _sub(text, r"^  clinic:\n.*?(?=^  program:)", SETTINGS, "extra.clinic ... extra.crisis_lines")
     text = _sub(text, r"^    tracks:[ \t]*\[[^\]]*\]", f"    tracks: [{', '.join(map(str, TRACKS))}]", "tracks")
+    text = _sub(text, r"^  languages:.*?\n(?=^  \S)", "  languages:\n    - {code: en, name: English, config: mkdocs.yml}\n",
+                "extra.languages")
     cfg.write_text(text, encoding="utf-8")
+    (dest / "mkdocs.es.yml").unlink(missing_ok=True)
+    shutil.rmtree(dest / "docs" / "es", ignore_errors=True)
 
     data = dest / "docs" / "_data"
     (data / "exercises" / f"{REMOVED}.yml").unlink(missing_ok=True)  # missing_ok: adapting twice is harmless

@@ -23,8 +23,9 @@ from macros import yamlio  # noqa: E402
 
 DOCS = ROOT / "docs"
 SKIP = {"_data/README.md"}
-# Common English words that are not Spanish words: one of them on a Spanish page is English left over.
-ENGLISH = set("""the and you your with they them this that what when will would should could have has
+# Common English words that are not Spanish words ("has" is left out: "has visto"): one of them
+# on a Spanish page is English left over.
+ENGLISH = set("""the and you your with they them this that what when will would should could have
 been from into about which there their our out just only also than then because before after
 while where who how why not can't don't won't it's you're i'm we're let's get got keep make
 takes take need needs help here these those every day days page pages write read start step
@@ -58,10 +59,15 @@ def marks(code: str) -> dict:
 def english_left(text: str) -> list[str]:
     """English words in a Spanish text (outside code, links' targets and names kept as they are)."""
     text = re.sub(r"\{\{.*?\}\}|\{%.*?%\}|\{[#.][^}]*\}|\{[a-z_]+\}", " ", text, flags=re.S)
+    text = re.sub(r"^- .*<https://[^>]+>\s*$", " ", text, flags=re.M)  # a reference: titles keep their language
     text = re.sub(r"\]\([^)]*\)|<[^>]+>|https?://\S+|`[^`]*`", " ", text)
     text = ALLOWED.sub(" ", text)
     text = re.sub(r"^(\s*[a-z_]+:|---|title:|description:)", " ", text, flags=re.M)  # YAML keys
     text = re.sub(r"\([A-Z][^()]*\d{4}[a-z]?\)", " ", text)  # citations (Author, 2010)
+    # ids and paths kept as they are (what-matters-to-you, guide/why-it-helps.md, look-back)
+    text = re.sub(r"\b[a-z0-9]+(?:[-/_.][a-z0-9]+)+\b", " ", text)
+    text = re.sub(r"\b(id|who|exercise|exercises|worksheet|worksheets|script|scripts|situations|read_more|guide|before):"
+                  r"\s*(\[[^\]]*\]|[^,}\n]+)", " ", text)
     return sorted({w for w in re.findall(r"[A-Za-z']+", text) if w.lower() in ENGLISH})
 
 

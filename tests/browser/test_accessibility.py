@@ -1,10 +1,10 @@
-"""WCAG 2.2 AA checks with axe-core on every page type, in both colour schemes, and the
-layout at 320 px width (the equivalent of 400% zoom on a 1280 px screen)."""
+"""WCAG 2.2 AA checks with axe-core on every page type, in both colour schemes and every
+language, and the layout at 320 px width (the equivalent of 400% zoom on a 1280 px screen)."""
 import pytest
 
 pytestmark = pytest.mark.browser
 
-from conftest import load
+from conftest import LANG_PREFIXES, load
 from macros.pages import day_src, html_of, track_src
 
 _nc = load()
@@ -28,11 +28,16 @@ PAGE_TYPES = {
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
+# Every page type in both colour schemes; in each further language, in the light scheme (the
+# words change, the colours do not).
+RUNS = [(prefix, scheme) for prefix in LANG_PREFIXES for scheme in (["light", "dark"] if not prefix else ["light"])]
+
+
+@pytest.mark.parametrize("prefix,scheme", RUNS, ids=[f"{p or 'first'}-{s}" for p, s in RUNS])
 @pytest.mark.parametrize("kind", list(PAGE_TYPES))
-def test_axe_reports_no_violations(web, kind, scheme):
+def test_axe_reports_no_violations(web, kind, prefix, scheme):
     from axe_playwright_python.sync_playwright import Axe
-    page = web(color_scheme=scheme).open(PAGE_TYPES[kind])
+    page = web(color_scheme=scheme).open(prefix + PAGE_TYPES[kind])
     if kind == "script":
         page.click(".nc-gate__open")
     if kind == "start":
@@ -43,9 +48,10 @@ def test_axe_reports_no_violations(web, kind, scheme):
     assert not violations, summary
 
 
+@pytest.mark.parametrize("prefix", LANG_PREFIXES, ids=[p or "first" for p in LANG_PREFIXES])
 @pytest.mark.parametrize("kind", ["home", "day", "script", "worksheet", "today", "start"])
-def test_no_sideways_scrolling_at_320_px(web, kind):
-    page = web(viewport={"width": 320, "height": 640}).open(PAGE_TYPES[kind])
+def test_no_sideways_scrolling_at_320_px(web, kind, prefix):
+    page = web(viewport={"width": 320, "height": 640}).open(prefix + PAGE_TYPES[kind])
     if kind == "script":
         page.click(".nc-gate__open")
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")

@@ -21,12 +21,13 @@ def page_count(pdf_bytes):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("size", ["A4", "Letter"])
-def test_every_worksheet_prints_on_its_declared_pages(web, site, nc, size):
-    w = web()
+def test_every_worksheet_prints_on_its_declared_pages(web, site, lang, size):
+    """In every language: a translation that runs longer must still fit its pages."""
+    w, nc, site = web(), lang.nc, lang.at(site)
     sheets = worksheet_pages(site)
     assert len(sheets) == len(nc.worksheets)
     for sheet in sheets:
-        page = w.open(f"worksheets/{sheet.name}")
+        page = w.open(f"{lang.prefix}worksheets/{sheet.name}")
         expected = int(page.locator(".nc-sheet").get_attribute("data-nc-pages"))
         pdf = page.pdf(format=size, print_background=False)
         assert page_count(pdf) == expected, f"{sheet.name} on {size}"
@@ -50,11 +51,11 @@ def test_day_pages_print_on_one_or_two_pages(web, site, nc):
 
 
 @pytest.mark.browser
-def test_worksheet_tables_fit_the_paper_width(web, site):
+def test_worksheet_tables_fit_the_paper_width(web, site, lang):
     """On paper nothing may be cut off at the right edge (a table scrolls only on screens)."""
     w = web(viewport={"width": 700, "height": 1000})
-    for sheet in worksheet_pages(site):
-        page = w.open(f"worksheets/{sheet.name}")
+    for sheet in worksheet_pages(lang.at(site)):
+        page = w.open(f"{lang.prefix}worksheets/{sheet.name}")
         page.emulate_media(media="print")
         overflow = page.evaluate("""() => {
             const sheet = document.querySelector('.nc-sheet').getBoundingClientRect();

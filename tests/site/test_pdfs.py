@@ -1,6 +1,6 @@
 """The worksheet PDFs and the workbook a clinician hands out: the right paper, pages that are
 used, crisis numbers on paper, form fields a client can fill in, a booklet with contents and
-page numbers. Read with pypdf, rendered to images with pypdfium2."""
+page numbers, in each language. Read with pypdf, rendered to images with pypdfium2."""
 import re
 import unicodedata
 
@@ -39,7 +39,8 @@ def ink_rows(pdf_path, page=0, scale=2.0):
 
 
 @pytest.mark.parametrize("size", list(SIZES))
-def test_every_sheet_has_its_pdf_on_the_right_paper_with_title_and_clinic(site, nc, size):
+def test_every_sheet_has_its_pdf_on_the_right_paper_with_title_and_clinic(site, lang, size):
+    site, nc = lang.at(site), lang.nc
     for rid, w in nc.worksheets.items():
         reader = PdfReader(site / "worksheets/pdf" / pdf_name(rid, size))
         assert len(reader.pages) == w["pages"], f"{rid}-{size}"
@@ -52,7 +53,8 @@ def test_every_sheet_has_its_pdf_on_the_right_paper_with_title_and_clinic(site, 
 
 
 @pytest.mark.parametrize("size", list(SIZES))
-def test_one_page_sheets_use_the_whole_page(site, nc, size):
+def test_one_page_sheets_use_the_whole_page(site, lang, size):
+    site, nc = lang.at(site), lang.nc
     """No blank band taller than 12% of the page, and the sheet reaches the bottom margin."""
     for rid, w in nc.worksheets.items():
         if w["pages"] != 1:
@@ -64,7 +66,8 @@ def test_one_page_sheets_use_the_whole_page(site, nc, size):
         assert rows[-1] / height >= 1 - margin - 0.02, f"{rid}-{size}: the sheet stops at {rows[-1] / height:.0%} of the page"
 
 
-def test_fillable_fields_named_from_their_labels_on_the_right_page(site, nc):
+def test_fillable_fields_named_from_their_labels_on_the_right_page(site, lang):
+    site, nc = lang.at(site), lang.nc
     for rid, w in nc.worksheets.items():
         reader = PdfReader(site / "worksheets/pdf" / pdf_name(rid, "a4"))
         fields = fields_by_page(reader)
@@ -85,7 +88,8 @@ def test_fillable_fields_named_from_their_labels_on_the_right_page(site, nc):
                 assert any(tu == nc.strings.fill("sheet_cell", column=label, row=1) for _, tu, _ in flat), rid
 
 
-def test_crisis_numbers_are_printed_on_the_sheets_that_need_them(site, nc):
+def test_crisis_numbers_are_printed_on_the_sheets_that_need_them(site, lang):
+    site, nc = lang.at(site), lang.nc
     numbers = [e["number"] for e in nc.settings["emergency"]] + [l["call"] for l in nc.settings["crisis_lines"] if l["call"]]
     wanted = sheets_with(nc, "crisis_lines")
     assert set(wanted) >= {r for r in ("crisis-plan", "safety-plan", "support-plan") if r in nc.worksheets}
@@ -100,7 +104,8 @@ def test_crisis_numbers_are_printed_on_the_sheets_that_need_them(site, nc):
 
 
 @pytest.mark.parametrize("size", list(SIZES))
-def test_the_workbook_is_a_booklet(site, nc, size):
+def test_the_workbook_is_a_booklet(site, lang, size):
+    site, nc = lang.at(site), lang.nc
     reader = PdfReader(site / "worksheets/pdf" / pdf_name("workbook", size))
     pages = [unicodedata.normalize("NFKC", p.extract_text()) for p in reader.pages]  # ligatures: "ﬁ" is "fi"
     total = len(pages)

@@ -9,7 +9,7 @@ from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
 
-from conftest import ROOT, build, copy_project, pages, set_tracks, settings_of
+from conftest import ROOT, build, copy_project, lang_of, pages, set_tracks, settings_of
 from macros.pages import day_src, html_of, track_src
 from macros.templates import tel
 
@@ -43,9 +43,9 @@ def refs(path: Path) -> Refs:
     return r
 
 
-def test_home_and_sections_exist(site):
+def test_home_and_sections_exist(site, lang):
     for section in SECTIONS:
-        assert (site / section).is_file(), section
+        assert lang.at(site, section).is_file(), f"{lang.prefix}{section}"
 
 
 def test_pages_load_nothing_from_another_host(site):
@@ -57,22 +57,24 @@ def test_pages_load_nothing_from_another_host(site):
         assert not re.search(r"(url\(|@import)\s*[\"']?(https?:)?//", text), f"{f} loads from another host"
 
 
-def test_every_track_has_its_days_and_overview(site, nc):
+def test_every_track_has_its_days_and_overview(site, lang):
+    nc = lang.nc
     for length in nc.tracks:
-        days = sorted((site / html_of(track_src(length))).parent.glob("day-*.html"))
+        days = sorted(lang.at(site, html_of(track_src(length))).parent.glob("day-*.html"))
         assert len(days) == length
-        assert (site / html_of(track_src(length))).is_file()
+        assert lang.at(site, html_of(track_src(length))).is_file()
     short = min(nc.tracks)
-    page = (site / html_of(day_src(short, 7))).read_text()
+    page = lang.at(site, html_of(day_src(short, 7))).read_text()
     st = nc.strings
     for bit in [st.fill("day_of", n=7, length=short), 'class="nc-progress"', st.exercise_heading, st.prompt_heading,
                 st.checkin_heading, st.previous_day, st.next_day, "sos.html", "slipped.html"]:
         assert escape(bit, quote=False) in page or bit in page, bit
 
 
-def test_every_page_has_quick_exit_first_sos_and_crisis_footer(site, nc):
-    first_call = next(line["call"] for line in nc.settings["crisis_lines"] if line["call"])
+def test_every_page_has_quick_exit_first_sos_and_crisis_footer(site, langs):
     for page in pages(site):
+        nc = lang_of(page, site, langs).nc
+        first_call = next(line["call"] for line in nc.settings["crisis_lines"] if line["call"])
         html = page.read_text()
         body = html[html.index("<body"):]
         # The theme's own skip link is hidden (display: none) and replaced by the bar's.
@@ -95,30 +97,31 @@ def test_csp_allows_only_own_scripts(site):
     assert "unsafe-inline" not in script and "http" not in script
 
 
-def test_crisis_lines_have_a_source_and_a_recent_check():
-    for line in settings_of()["crisis_lines"]:
+def test_crisis_lines_have_a_source_and_a_recent_check(lang):
+    for line in lang.nc.settings["crisis_lines"]:
         assert line.get("source", "").startswith("https://"), line["name"]
         checked = date.fromisoformat(str(line["checked"]))
         assert date.today() - checked <= timedelta(days=365), (
             f"{line['name']}: checked {checked}, over a year ago. Call or visit it, then update `checked` in mkdocs.yml")
 
 
-def test_the_clinical_review_is_recent_and_shown(site, nc):
+def test_the_clinical_review_is_recent_and_shown(site, lang):
+    nc = lang.nc
     review = nc.settings["review"]
     if not review:
-        assert "nc-footer__review" not in (site / "index.html").read_text()
+        assert "nc-footer__review" not in lang.at(site, "index.html").read_text()
         return
     reviewed = date.fromisoformat(review["date"])
     limit = review.get("renew_after_days", 365)
     assert date.today() - reviewed <= timedelta(days=limit), (
         f"the content was reviewed on {reviewed}, more than {limit} days ago: review it, then update extra.review.date")
-    for page in [site / "index.html", site / html_of(day_src(min(nc.tracks), 1)), site / "help.html"]:
+    for page in [lang.at(site, "index.html"), lang.at(site, html_of(day_src(min(nc.tracks), 1))), lang.at(site, "help.html")]:
         assert review["date"] in page.read_text(), f"{page.name}: the review date in the footer"
 
 
-def test_crisis_lines_come_from_settings(site, nc):
-    help_page = (site / "help.html").read_text()
-    for line in nc.settings["crisis_lines"]:
+def test_crisis_lines_come_from_settings(site, lang):
+    help_page = lang.at(site, "help.html").read_text()
+    for line in lang.nc.settings["crisis_lines"]:
         assert escape(line["name"], quote=False) in help_page, line["name"]
         if line["call"]:
             assert f'href="{tel(line["call"])}"' in help_page
@@ -163,8 +166,11 @@ def test_html_validates_with_the_nu_checker(site):
     assert proc.returncode == 0, (proc.stdout + proc.stderr)[-3000:]
 
 
-def test_search_indexes_each_day_once(site, nc):
-    index = json.loads((site / "search" / "search_index.json").read_text())
+def test_search_indexes_each_day_once(site, lang):
+    """Each language has its own index, of its own pages only."""
+    nc = lang.nc
+    index = json.loads(lang.at(site, "search/search_index.json").read_text())
+    assert index["config"]["lang"][0] == lang.code
     locations = {d["location"].split("#")[0] for d in index["docs"]}
     longest, shortest = max(nc.tracks), min(nc.tracks)
     assert html_of(day_src(longest, 7)) in locations
@@ -173,22 +179,23 @@ def test_search_indexes_each_day_once(site, nc):
     assert "guide/index.html" in locations
 
 
-def test_page_scripts_only_where_they_are_used(site):
-    today = (site / "today.html").read_text()
+def test_page_scripts_only_where_they_are_used(site, lang):
+    today = lang.at(site, "today.html").read_text()
     assert "nc-today.js" in today
-    assert "nc-today.js" not in (site / "index.html").read_text()
+    assert "nc-today.js" not in lang.at(site, "index.html").read_text()
 
 
-def test_a_page_script_gets_only_the_strings_it_uses(site, nc):
-    home = (site / "index.html").read_text()
+def test_a_page_script_gets_only_the_strings_it_uses(site, lang):
+    nc = lang.nc
+    home = lang.at(site, "index.html").read_text()
     data = json.loads(re.search(r'<script type="application/json" id="nc-strings">(.*?)</script>', home, re.S).group(1))
     assert "exit_shift_one" in data, "the exit needs its words on every page"
     assert "today_is" not in data, "the Today page's words stay on the Today page"
     assert set(data) < set(nc.strings)
 
 
-def test_check_in_scales_have_a_help_line_without_javascript(site, nc):
-    day = (site / html_of(day_src(min(nc.tracks), 2))).read_text()
+def test_check_in_scales_have_a_help_line_without_javascript(site, lang):
+    day = lang.at(site, html_of(day_src(min(lang.nc.tracks), 2))).read_text()
     block = day[day.index("nc-checkin__help"):]
     block = block[:block.index("</div>")]
     assert "sos.html" in block and "help.html" in block

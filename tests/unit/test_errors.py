@@ -26,7 +26,8 @@ def project(tmp_path):
     dest = tmp_path / "p"
     shutil.copytree(ROOT / "docs", dest / "docs")
     shutil.copytree(ROOT / "overrides", dest / "overrides")
-    shutil.copy2(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    for config in ROOT.glob("mkdocs*.yml"):
+        shutil.copy2(config, dest / config.name)
     return dest
 
 
@@ -296,3 +297,11 @@ def test_make_check_passes_on_this_checkout(capsys):
     from macros import check
     assert check.main([str(ROOT / "mkdocs.yml")]) == 0
     assert "no problems" in capsys.readouterr().out
+
+
+def test_a_language_without_its_settings_file_is_named(project):
+    extra = settings_of(project)
+    extra["languages"] = [{"code": "en", "name": "English", "config": "mkdocs.yml"},
+                          {"code": "fr", "name": "Français", "config": "mkdocs.fr.yml"}]
+    text = problems_of(project, extra)
+    assert "mkdocs.fr.yml" in text and "extra.languages[1].config" in text and "Fix:" in text

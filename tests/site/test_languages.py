@@ -1,0 +1,76 @@
+"""The built site in each language of extra.languages: every page in every language, each page
+linking the same page in the others, each language with its own search index and PDFs."""
+import json
+import posixpath
+import re
+from html import escape
+
+import pytest
+
+from conftest import LANG_CODES, pages
+
+pytestmark = pytest.mark.skipif(len(LANG_CODES) < 2, reason="this site has one language")
+
+
+def rel_pages(site, lang, langs):
+    """A language's built pages, by their address inside that language."""
+    root = lang.at(site)
+    others = {l.prefix.rstrip("/") for l in langs.values() if l.prefix and l is not lang}
+    return {p.relative_to(root).as_posix() for p in pages(root) if p.relative_to(root).parts[0] not in others}
+
+
+def test_every_page_is_in_every_language(site, langs):
+    first, *others = langs.values()
+    ours = rel_pages(site, first, langs)
+    assert len(ours) > 100
+    for other in others:
+        theirs = rel_pages(site, other, langs)
+        assert ours == theirs, f"{other.code}: missing {sorted(ours - theirs)[:5]}, extra {sorted(theirs - ours)[:5]}"
+
+
+def test_each_page_says_its_language_and_links_the_same_page_in_the_others(site, langs):
+    for lang in langs.values():
+        for rel in sorted(rel_pages(site, lang, langs)):
+            page = lang.at(site, rel)
+            html = page.read_text()
+            assert re.search(rf'<html lang="{lang.code}"', html), f"{lang.prefix}{rel}: <html lang>"
+            bar = html[html.index('class="nc-safety'):]
+            bar = bar[:bar.index("</nav>")]
+            for other in langs.values():
+                if other is lang:
+                    continue
+                link = re.search(rf'<a href="([^"]+)" class="nc-lang" hreflang="{other.code}" lang="{other.code}">', bar)
+                assert link, f"{lang.prefix}{rel}: no link to the {other.name} site in the safety bar"
+                target = posixpath.normpath(posixpath.join(posixpath.dirname(f"{lang.prefix}{rel}"), link.group(1)))
+                assert target == f"{other.prefix}{rel}", f"{lang.prefix}{rel}: links {target}, not the same page"
+                assert (site / target).is_file()
+                assert f'<link rel="alternate" hreflang="{other.code}" href="{link.group(1)}">' in html
+
+
+def test_each_language_has_its_own_search_index(site, langs):
+    for lang in langs.values():
+        index = json.loads(lang.at(site, "search/search_index.json").read_text())
+        locations = [d["location"] for d in index["docs"]]
+        assert index["config"]["lang"][0] == lang.code
+        assert not [l for l in locations if l.startswith(("../", "es/", "/"))
+                    and not l.startswith(lang.prefix)], f"{lang.code}: its index holds another language's pages"
+        titles = {d["location"]: d["title"] for d in index["docs"]}
+        h1 = re.search(r"<h1[^>]*>(.*?)</h1>", lang.at(site, "help.html").read_text(), re.S).group(1)
+        assert titles.get("help.html") == re.sub(r"<[^>]+>", "", h1).strip(), f"{lang.code}: the help page's own title"
+
+
+def test_each_language_has_its_worksheet_pdfs(site, langs):
+    first, *others = langs.values()
+    ours = sorted(p.name for p in first.at(site, "worksheets/pdf").glob("*.pdf"))
+    assert ours
+    for other in others:
+        assert sorted(p.name for p in other.at(site, "worksheets/pdf").glob("*.pdf")) == ours, other.code
+
+
+def test_pages_in_another_language_use_its_words(site, langs):
+    """A day page in each language carries that language's strings and settings."""
+    for lang in langs.values():
+        st = lang.nc.strings
+        html = lang.at(site, "today.html").read_text()
+        for key in ("skip_to_content", "exit_label", "help_label"):
+            assert escape(st[key], quote=False) in html, f"{lang.prefix}today.html: {key} {st[key]!r}"
