@@ -353,3 +353,25 @@ def test_sos_reasons_are_kept_only_after_opt_in(web):
     page.locator("[data-nc-storage] button").click()
     page = w.open("sos.html")
     assert page.locator("[data-nc-reasons] li").count() == 0
+
+
+def test_each_language_exits_in_its_own_words_and_switches_to_the_same_page(web, langs):
+    """In every language: Shift speaks that language's words and exits; the language link
+    in the bar opens the same page in the other language, by keyboard."""
+    for lang in langs.values():
+        w = web()
+        page = w.open(lang.prefix + "sos.html")
+        page.keyboard.press("Shift")
+        page.keyboard.press("Shift")
+        assert page.locator("[data-nc-exit-status]").inner_text() == lang.nc.strings.exit_shift_one
+        page.keyboard.press("Shift")
+        page.wait_for_url(lang.nc.settings["exit"]["url"])
+        for other in langs.values():
+            if other is lang:
+                continue
+            page = w.open(lang.prefix + "help.html")
+            page.locator(f"a.nc-lang[hreflang='{other.code}']").focus()
+            with page.expect_navigation():
+                page.keyboard.press("Enter")
+            assert page.url.endswith("/" + other.prefix + "help.html"), page.url
+            assert page.evaluate("document.documentElement.lang") == other.code
