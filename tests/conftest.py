@@ -88,13 +88,15 @@ LANG_DOCS = {e["code"]: ROOT / yamlio.load_config(ROOT / e["config"]).get("docs_
 def own_files(docs: Path) -> list[Path]:
     """The pages and records of one language: its folder's Markdown and YAML, not the assets
     and not another language's folder inside it."""
-    others = {d.resolve() for d in LANG_DOCS.values() if d.resolve() != docs.resolve()}
+    docs = docs.resolve()
+    others = {d.resolve() for d in LANG_DOCS.values() if docs in d.resolve().parents}  # docs/es inside docs/
     out = []
     for p in sorted(docs.rglob("*")):
         if p.suffix not in {".md", ".yml"} or not p.is_file() or "assets" in p.relative_to(docs).parts:
             continue
         if not any(o in p.resolve().parents for o in others) and p.name != "_translations.yml":
             out.append(p)
+    assert out, f"no pages or records in {docs}"
     return out
 
 
