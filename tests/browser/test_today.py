@@ -85,7 +85,7 @@ def test_the_grid_works_without_javascript(web, nc):
         assert page.locator(f"[data-nc-cal='{length}'] a").count() == length
 
 
-@pytest.mark.parametrize("path", ["today.html", "start.html", "index.html"])
+@pytest.mark.parametrize("path", ["today.html", "start.html", "index.html", "sos.html"])
 def test_no_layout_shift_when_the_scripts_fill_in(web, path):
     page = web(viewport={"width": 390, "height": 844}).open(path)
     assert page.evaluate(LAYOUT_SHIFT) == 0
