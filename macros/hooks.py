@@ -121,6 +121,7 @@ def on_files(files, config):
 
 
 def on_env(env, config, files):
+    env.bytecode_cache = E.templates.bytecode_cache()
     env.globals["nc"] = E.theme.ThemeParts(E.site.build_of(config), ROOT / "docs" / "assets" / "js",
                                            config.theme["language"])
     return env

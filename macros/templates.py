@@ -9,6 +9,7 @@
 """
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 from pathlib import Path
@@ -84,8 +85,28 @@ def _fill_filter(text, **values):
     return Markup("").join(out)
 
 
+_BYTECODE = None
+
+
+def bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Compiled templates kept between builds (Jinja's own cache, in the system's temporary
+    folder, one per user, keyed by each template's name and text): a template is compiled
+    again only when its text changed. Used by this environment and the theme's (on_env).
+    NC_TEMPLATE_CACHE=off compiles every template at every build (the benchmark's cold build)."""
+    global _BYTECODE
+    if _BYTECODE is None and os.environ.get("NC_TEMPLATE_CACHE", "").lower() in ("off", "false", "0", "no"):
+        _BYTECODE = False
+    if _BYTECODE is None:
+        try:
+            _BYTECODE = jinja2.FileSystemBytecodeCache()
+        except (OSError, RuntimeError):  # no writable temporary folder: compile every time
+            _BYTECODE = False
+    return _BYTECODE or None
+
+
 def environment(root: Path | str = OVERRIDES) -> jinja2.Environment:
     env = jinja2.Environment(
+        bytecode_cache=bytecode_cache(),
         loader=jinja2.FileSystemLoader(str(root)),
         autoescape=jinja2.select_autoescape(enabled_extensions=("html",), default_for_string=False, default=False),
         undefined=jinja2.StrictUndefined,

@@ -130,3 +130,20 @@ def test_no_markup_is_typed_into_python():
                       r"|fieldset|legend|br|nav|script)\b[^>]*>")
     found = sum(len(tags.findall(p.read_text())) for p in (ROOT / "macros").glob("*.py"))
     assert found <= 25, f"{found} HTML tags in macros/*.py"
+
+
+def test_the_template_cache_never_serves_an_old_template(tmp_path, monkeypatch):
+    """Compiled templates are kept between builds (macros/templates.py), keyed by their text:
+    an edited template shows at the next build; NC_TEMPLATE_CACHE=off turns the cache off."""
+    import macros.templates as templates
+    cache = jinja2.FileSystemBytecodeCache(str(tmp_path / "cache"))
+    (tmp_path / "cache").mkdir()
+    monkeypatch.setattr(templates, "_BYTECODE", cache)
+    (tmp_path / "t.html").write_text("first {{ x }}")
+    assert templates.environment(tmp_path).get_template("t.html").render(x=1) == "first 1"
+    assert list((tmp_path / "cache").iterdir()), "the compiled template was not kept"
+    (tmp_path / "t.html").write_text("second {{ x }}")
+    assert templates.environment(tmp_path).get_template("t.html").render(x=2) == "second 2"
+    monkeypatch.setattr(templates, "_BYTECODE", None)
+    monkeypatch.setenv("NC_TEMPLATE_CACHE", "off")
+    assert templates.environment(tmp_path).bytecode_cache is None
