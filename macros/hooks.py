@@ -12,9 +12,11 @@ Registered in mkdocs.yml under `hooks:`.
 """
 from __future__ import annotations
 
+import gzip
 import hashlib
 import logging
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -147,6 +149,7 @@ def on_post_build(config):
         return
     if _State.command != "serve":
         _build_other_languages(config, build)
+        _link_languages_in_sitemaps(config, build)
     _State.passed = _State.staging is not None and not _warnings.count
 
 
@@ -181,12 +184,37 @@ def _build_other_languages(config, build):
     for lang in build.site.settings["languages"][1:]:
         log.info(f"Building the {lang['name']} site ({lang['config']}) into {lang['code']}/")
         other = load_config(config_file=str(ROOT / lang["config"]), site_dir=str(Path(config.site_dir) / lang["code"]),
-                            strict=config.strict)
+                            strict=config.strict, site_url=_site_url_of(config, lang["code"]))
         _State.nested += 1
         try:
             mkdocs_build(other)
         finally:
             _State.nested -= 1
+
+
+def _site_url_of(config, code: str) -> str | None:
+    """A further language's address: <site_url><code>/ (its canonical links and sitemap), or
+    none while site_url is unset."""
+    return f"{config.site_url.rstrip('/')}/{code}/" if config.site_url else None
+
+
+def _link_languages_in_sitemaps(config, build):
+    """Once every language is built: each sitemap names the same page in the other languages
+    (hreflang). Search engines need full addresses, so only when site_url is set."""
+    languages = build.site.settings["languages"]
+    if not config.site_url or len(languages) < 2:
+        return
+    root = Path(config.site_dir)
+    sites = [(languages[0]["code"], config.site_url if config.site_url.endswith("/") else config.site_url + "/", root)]
+    sites += [(lang["code"], _site_url_of(config, lang["code"]), root / lang["code"]) for lang in languages[1:]]
+    maps = {code: (folder / "sitemap.xml").read_text(encoding="utf-8") for code, _, folder in sites}
+    paths = {code: {loc[len(url):] for loc in re.findall(r"<loc>([^<]*)</loc>", maps[code]) if loc.startswith(url)}
+             for code, url, _ in sites}
+    table = [(code, url, paths[code]) for code, url, _ in sites]
+    for code, url, folder in sites:
+        text = E.postprocess.sitemap_with_alternates(maps[code], url, table)
+        (folder / "sitemap.xml").write_text(text, encoding="utf-8")
+        (folder / "sitemap.xml.gz").write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
 
 
 # ---------------------------------------------------------------------------

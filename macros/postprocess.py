@@ -43,3 +43,30 @@ def add_csp(page_html: str) -> str:
     meta = (f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
             '<meta name="referrer" content="no-referrer">')
     return page_html.replace('<meta charset="utf-8">', '<meta charset="utf-8">' + meta, 1)
+
+
+_LOC = re.compile(r"(<loc>([^<]*)</loc>)")
+
+
+def sitemap_with_alternates(sitemap: str, own_url: str, languages: list[tuple[str, str, set]]) -> str:
+    """A site's sitemap.xml with, under each page's address, the same page in every language
+    that has it (hreflang annotations, as search engines read them from a sitemap).
+
+    `own_url` is this language's site_url; `languages` holds (code, site_url, the set of page
+    paths that language built, such as "help.html" or "" for its home page), this one
+    included. Pages are kept in the <head> free of hreflang links: the theme fetches a
+    sitemap.xml beside every alternate link it finds, which for a page's address is a 404."""
+    def annotate(m):
+        url = m.group(2)
+        if not url.startswith(own_url):
+            return m.group(1)
+        path = url[len(own_url):]
+        links = [f'<xhtml:link rel="alternate" hreflang="{code}" href="{root}{path}"/>'
+                 for code, root, paths in languages if path in paths]
+        return m.group(1) + ("".join(links) if len(links) > 1 else "")
+    out = _LOC.sub(annotate, sitemap)
+    if out != sitemap:
+        out = out.replace('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+                          '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+                          'xmlns:xhtml="http://www.w3.org/1999/xhtml">', 1)
+    return out

@@ -42,7 +42,7 @@ class ThemeParts:
 
     def safety_bar(self, base: str, page=None) -> Markup:
         bar = self._same("partials/nc-safety-bar.html", base)
-        return Markup(bar.replace("<!--nc-languages-->", self.languages(page, base, "switch")))
+        return Markup(bar.replace("<!--nc-languages-->", self.languages(page, base)))
 
     def alternates(self, page, base: str) -> list:
         """The same page in each other language: (code, name, address from this page)."""
@@ -58,10 +58,10 @@ class ThemeParts:
             out.append((lang["code"], lang["name"], posixpath.join(base, href) if base else href))
         return out
 
-    def languages(self, page, base: str, part: str) -> Markup:
+    def languages(self, page, base: str) -> Markup:
         if not self.others:
             return Markup("")
-        return self._render("partials/nc-languages.html", base, part=part, alternates=self.alternates(page, base))
+        return self._render("partials/nc-languages.html", base, alternates=self.alternates(page, base))
 
     def footer(self, base: str) -> Markup:
         return self._same("partials/nc-footer.html", base)

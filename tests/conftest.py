@@ -208,7 +208,8 @@ def browser():
 
 class Page:
     """A fresh browser page that records every request to a host other than the site's own
-    (and blocks it, so a test never leaves this machine)."""
+    (and blocks it, so a test never leaves this machine), and every request of its own that
+    failed."""
 
     def __init__(self, browser, base, **context_args):
         self.context = browser.new_context(**context_args)
@@ -228,6 +229,8 @@ class Page:
                 r.fulfill(status=200, content_type="text/html", body="<title>elsewhere</title>elsewhere")
 
         self.context.route("**/*", route)
+        self.missing: list[str] = []  # the site's own files that answered 400 or more
+        self.context.on("response", lambda r: r.status >= 400 and self.missing.append(f"{r.status} {r.url}"))
         self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
 
     def open(self, path=""):

@@ -119,6 +119,16 @@ def test_every_page_zero_foreign_requests_zero_cookies_nothing_stored(web, site)
     assert storage(page) == {"local": [], "session": []}
 
 
+def test_no_page_asks_for_a_file_the_site_does_not_have(web, langs, nc):
+    """Every file a page asks for exists (the theme, for one, fetches a sitemap.xml beside
+    each <link rel=alternate> it finds): home, a day page and Help, in each language."""
+    w = web()
+    for lang in langs.values():
+        for rel in ("index.html", short_day(nc, 1), "help.html"):
+            w.open(lang.prefix + rel).wait_for_load_state("networkidle")
+    assert w.missing == []
+
+
 def test_storage_only_after_opt_in_and_empty_after_wipe(web, nc):
     w = web()
     day = short_day(nc, 3)

@@ -147,3 +147,16 @@ def test_the_template_cache_never_serves_an_old_template(tmp_path, monkeypatch):
     monkeypatch.setattr(templates, "_BYTECODE", None)
     monkeypatch.setenv("NC_TEMPLATE_CACHE", "off")
     assert templates.environment(tmp_path).bytecode_cache is None
+
+
+def test_sitemaps_name_each_page_in_the_languages_that_have_it():
+    from macros.postprocess import sitemap_with_alternates
+    en, es = "https://x.example/", "https://x.example/es/"
+    xml = ('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+           f"<url><loc>{en}help.html</loc></url><url><loc>{en}only-here.html</loc></url></urlset>")
+    out = sitemap_with_alternates(xml, en, [("en", en, {"help.html", "only-here.html"}), ("es", es, {"help.html"})])
+    assert 'xmlns:xhtml="http://www.w3.org/1999/xhtml"' in out
+    assert (f'<loc>{en}help.html</loc><xhtml:link rel="alternate" hreflang="en" href="{en}help.html"/>'
+            f'<xhtml:link rel="alternate" hreflang="es" href="{es}help.html"/>') in out
+    assert f"<loc>{en}only-here.html</loc></url>" in out  # one language only: nothing to name
+    assert sitemap_with_alternates(xml, en, [("en", en, {"help.html"})]) == xml
