@@ -210,6 +210,10 @@ def test_gate_reads_first_without_javascript(web, nc, to_person):
     gate_y = page.locator("[data-nc-gate]").bounding_box()["y"]
     script_y = page.locator("[data-nc-script]").bounding_box()["y"]
     assert gate_y < script_y
+    for button in (".nc-gate__open", ".nc-copy", ".nc-print", "[data-nc-exit-practice]"):
+        assert page.locator(button).count() == 0 or page.locator(button).first.is_hidden(), f"{button} shows but cannot work"
+    home = web(java_script_enabled=False).open("index.html")
+    assert home.locator("[data-nc-exit-practice]").is_hidden(), "Practise the exit shows but cannot work"
     first = next(iter(f for f in nc.placeholders if "{" + f + "}" in nc.scripts[to_person]["variants"][0]["text"]))
     assert f"[{nc.placeholders[first]['default']}]" in page.locator(".nc-message__text").first.inner_text()
 
@@ -219,7 +223,9 @@ def test_sos_timer_counts_down_ten_minutes(web, nc):
     page = w.open("sos.html")
     page.clock.install()
     page.reload()
+    assert page.locator(".nc-timer__start").is_visible() and page.locator(".nc-timer__stop").is_hidden()
     page.click(".nc-timer__start")
+    assert page.locator(".nc-timer__start").is_hidden() and page.locator(".nc-timer__stop").is_visible()
     assert page.locator(".nc-timer__clock").inner_text() == "10:00"
     page.clock.run_for(61_000)
     assert page.locator(".nc-timer__clock").inner_text() == "8:59"
