@@ -112,10 +112,12 @@ def on_files(files, config):
         files.append(f)
     files.append(File.generated(config, "assets/css/site.css", content=_site_css(config, build.site.settings)))
     main_docs = ROOT / "docs"
-    if Path(config.docs_dir).resolve() != main_docs.resolve():  # another language: the shared assets
-        for path in sorted((main_docs / "assets").rglob("*")):
+    if Path(config.docs_dir).resolve() != main_docs.resolve():  # another language: a clinic's own
+        for path in sorted((main_docs / "assets").rglob("*")):  # images in docs/assets/ (a logo)
             rel = path.relative_to(main_docs).as_posix()
-            if path.is_file() and not files.get_file_from_path(rel):
+            if path.is_file() and not (Path(config.docs_dir) / rel).is_file():
+                if files.get_file_from_path(rel):  # the theme's default (favicon.svg): the clinic's wins
+                    files.remove(files.get_file_from_path(rel))
                 files.append(File(rel, str(main_docs), config.site_dir, config.use_directory_urls))
     if _State.command == "serve" and _State.dirty:
         _expire_changed_pages(config, before, made)
@@ -124,7 +126,7 @@ def on_files(files, config):
 
 def on_env(env, config, files):
     env.bytecode_cache = E.templates.bytecode_cache()
-    env.globals["nc"] = E.theme.ThemeParts(E.site.build_of(config), ROOT / "docs" / "assets" / "js",
+    env.globals["nc"] = E.theme.ThemeParts(E.site.build_of(config), ROOT / "overrides" / "assets" / "js",
                                            config.theme["language"])
     return env
 
@@ -142,7 +144,7 @@ def on_post_build(config):
     if build.pdf:
         try:
             E.pdf.write_all(build, Path(config.site_dir) / "worksheets" / "pdf",
-                          ROOT / "docs" / "assets" / "css" / "nc-sheet.css", config.theme["language"])
+                          ROOT / "overrides" / "assets" / "css" / "nc-sheet.css", config.theme["language"])
         except E.content.ContentError as exc:
             raise PluginError(f"PDF check failed: {exc}") from None
     if _State.nested:
@@ -319,9 +321,9 @@ def _expire_changed_pages(config, files, made):
 
 def _site_css(config, settings):
     """One stylesheet for the pages (one request on the critical path): the clinic's colours,
-    the worksheet styles (docs/assets/css/nc-sheet.css, which the PDFs use too) and the
-    site's own styles (docs/assets/css/nc.css)."""
-    css = ROOT / "docs" / "assets" / "css"
+    the worksheet styles (overrides/assets/css/nc-sheet.css, which the PDFs use too) and the
+    site's own styles (overrides/assets/css/nc.css)."""
+    css = ROOT / "overrides" / "assets" / "css"
     return "\n".join([E.site.build_of(config).render("nc/colors.css.html", colors=settings["colors"]),
                       (css / "nc-sheet.css").read_text(encoding="utf-8"),
                       (css / "nc.css").read_text(encoding="utf-8")])

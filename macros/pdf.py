@@ -1,7 +1,7 @@
 """Worksheet PDFs and the workbook, in A4 and US Letter, with WeasyPrint.
 
 - The sheets are the same markup as the worksheet pages (overrides/nc/worksheet.html),
-  printed with the project's own lean stylesheet (docs/assets/css/nc-sheet.css). Their fields
+  printed with the project's own lean stylesheet (overrides/assets/css/nc-sheet.css). Their fields
   are PDF form fields, named from their labels: a client can fill a sheet in a PDF reader.
 - A one-page sheet fills its page: it is laid out once, the space left under it is measured,
   and it is laid out again with that space shared out as more ruled lines and table rows.

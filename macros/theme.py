@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from .strings import USE_IN_SCRIPTS
 
-# Page scripts (docs/assets/js/): each loads only on the pages that hold its marker, and gets
+# Page scripts (overrides/assets/js/): each loads only on the pages that hold its marker, and gets
 # only the strings it uses (the keys of its t("...") calls). None: every page.
 SCRIPTS = [
     ("nc.js", None),

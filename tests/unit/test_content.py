@@ -168,7 +168,7 @@ def test_no_crisis_or_emergency_number_is_typed_into_content(lang):
 def test_every_string_key_is_used_by_the_code():
     from macros.strings_keys import KEYS
     code = "".join(p.read_text() for p in list((ROOT / "macros").glob("*.py")) + list((ROOT / "overrides").rglob("*.*"))
-                   + list((DOCS / "assets" / "js").glob("*.js")) + list(DOCS.rglob("*.md")) if p.name != "strings_keys.py")
+                   + list((ROOT / "overrides" / "assets" / "js").glob("*.js")) + list(DOCS.rglob("*.md")) if p.name != "strings_keys.py")
     unused = [k for k in KEYS if not re.search(rf"""["'.]{k}\b""", code)]
     assert not unused, f"strings nobody uses: {unused}"
 
@@ -176,7 +176,7 @@ def test_every_string_key_is_used_by_the_code():
 def test_scripts_name_every_string_they_use_literally():
     """Each page script gets only the strings its t("...") calls name: a key built at run
     time would arrive empty."""
-    for js in (DOCS / "assets" / "js").glob("*.js"):
+    for js in (ROOT / "overrides" / "assets" / "js").glob("*.js"):
         text = js.read_text()
         assert not re.search(r"""(?<!function )\bt\(\s*[^"'\s)]""", text), f"{js.name}: t() with a key that is not a literal"
 
