@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import re
 from collections.abc import Mapping
 
 from . import schema
@@ -87,6 +88,10 @@ def check_settings(extra, problems: Problems, today: dt.date | None = None) -> t
     settings = _merge(DEFAULTS, given)
     notices: list[str] = []
     if not problems.check(settings, schema.SETTINGS, FILE, prefix="extra."):
+        # The schema found mistakes: still check the colours and dates that are well formed,
+        # so a clinic sees every mistake in one run. Nothing is filled in.
+        _check_colors(settings, problems)
+        _check_dates(settings, problems, today, notices)
         return settings, notices
 
     for line in settings["crisis_lines"]:
@@ -99,21 +104,43 @@ def check_settings(extra, problems: Problems, today: dt.date | None = None) -> t
     if settings["pdf"] is None:
         problems.add(FILE, f"'{given['pdf']}' is not true or false", field="extra.pdf",
                      fix="write true or false (NC_PDF=false turns the PDFs off for one build)")
+    _check_colors(settings, problems)
+    _check_dates(settings, problems, today, notices)
+    return settings, notices
 
+
+def _dict(value) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
+def _check_colors(settings, problems: Problems) -> None:
+    """Each colour that is a #rrggbb value against white (WCAG AA); a malformed one is the
+    schema's problem, reported already."""
     for key, use in (("primary", "the header, the buttons and the links use it, with white text"),
                      ("accent", "text and lines on white use it")):
-        colour = settings["colors"][key]
+        colour = _dict(settings.get("colors")).get(key)
+        if not isinstance(colour, str) or not re.fullmatch(r"#[0-9a-fA-F]{6}", colour):
+            continue
         ratio = contrast(colour, "#ffffff")
         if ratio < 4.5:
             problems.add(FILE, f"{colour} and white have a contrast of {ratio:.1f}:1, below the 4.5:1 that "
                                "readers with low vision need (WCAG AA)", field=f"extra.colors.{key}",
                          fix=f"pick a darker colour ({use})")
 
-    dated = [(f"extra.crisis_lines.{i}.checked", line["checked"], line["name"])
-             for i, line in enumerate(settings["crisis_lines"])]
-    if settings["review"]:
-        dated.append(("extra.review.date", settings["review"]["date"], "the clinical review"))
+
+def _check_dates(settings, problems: Problems, today: dt.date, notices: list[str]) -> None:
+    """The days each crisis line and the clinical review were checked: real, not in the
+    future, and a reminder when one is due. Entries the schema rejected are skipped."""
+    lines = settings.get("crisis_lines")
+    dated = [(f"extra.crisis_lines.{i}.checked", line["checked"], line.get("name", f"crisis line {i + 1}"))
+             for i, line in enumerate(lines if isinstance(lines, list) else [])
+             if isinstance(line, dict) and isinstance(line.get("checked"), str)]
+    review = _dict(settings.get("review"))
+    if isinstance(review.get("date"), str):
+        dated.append(("extra.review.date", review["date"], "the clinical review"))
     for field, text, what in dated:
+        if not re.fullmatch(schema.DATE["pattern"], text):  # not YYYY-MM-DD: the schema said so
+            continue
         day = _date(text)
         if day is None:
             problems.add(FILE, f"'{text}' is not a real date", field=field,
@@ -122,9 +149,10 @@ def check_settings(extra, problems: Problems, today: dt.date | None = None) -> t
             problems.add(FILE, f"{text} is in the future", field=field,
                          fix="write the day you checked it (today or earlier)")
         else:
-            limit = settings["review"].get("renew_after_days", REVIEW_DAYS) if field == "extra.review.date" else REVIEW_DAYS
+            limit = review.get("renew_after_days", REVIEW_DAYS) if field == "extra.review.date" else REVIEW_DAYS
+            if not isinstance(limit, int) or isinstance(limit, bool):
+                continue
             due = day + dt.timedelta(days=limit)
             if due - today <= dt.timedelta(days=NOTICE_DAYS):
                 notices.append(f"{what} was checked on {text}: check it again by {due.isoformat()} "
                                f"and update {field} in {FILE} (the tests fail after that day)")
-    return settings, notices

@@ -279,6 +279,21 @@ def test_many_settings_mistakes_at_once():
     assert "3 problems" in msg and "extra.colors.primary" in msg and "extra.clinic.nmae" in msg
 
 
+def test_a_schema_mistake_does_not_hide_the_contrast_and_date_checks():
+    """One run names every mistake: a misspelt key beside a pale colour and a future date."""
+    tomorrow = (dt.date.today() + dt.timedelta(days=1)).isoformat()
+
+    def spoil(e):
+        e["clinic"]["nmae"] = "x"
+        e["colors"]["primary"] = "#9ec5f0"
+        e["crisis_lines"][0]["checked"] = tomorrow
+    msg = settings_problems(spoil)
+    assert "extra.clinic.nmae" in msg
+    assert "field 'extra.colors.primary'" in msg and "contrast of" in msg
+    assert "field 'extra.crisis_lines.0.checked'" in msg and "in the future" in msg
+    assert "3 problems" in msg
+
+
 def test_make_check_reports_an_impossible_date_written_without_quotes(project, capsys):
     """MkDocs' own loader stops on `checked: 2026-13-01` with a traceback; `make build` and
     `make serve` check first with the project's loader, which names file, field and fix."""
