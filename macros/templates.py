@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 import jinja2
+import jinja2.bccache
 from markupsafe import Markup, escape
 
 from .strings import SLOT, fill
@@ -85,14 +86,52 @@ def _fill_filter(text, **values):
     return Markup("").join(out)
 
 
-_BYTECODE = None
+_BYTECODE = None  # the cache folder (Jinja's FileSystemBytecodeCache), False when off
+
+
+class _KeyedCache(jinja2.BytecodeCache):
+    """Jinja's cache keys a compiled template by its name and text only, yet the compiled code
+    also depends on the environment that compiled it (autoescape, trim_blocks, delimiters, the
+    filters it knew): with one key, an edit to those options, or a second environment reading
+    the same file, got the old code. Here the key holds the options too."""
+
+    def __init__(self, store: jinja2.BytecodeCache):
+        self.store = store
+
+    def load_bytecode(self, bucket):
+        self.store.load_bytecode(bucket)
+
+    def dump_bytecode(self, bucket):
+        self.store.dump_bytecode(bucket)
+
+    def clear(self):
+        self.store.clear()
+
+    def get_bucket(self, environment, name, filename, source):
+        key = self.get_cache_key(name, filename) + "-" + self.get_cache_key(_options(environment, name))
+        bucket = jinja2.bccache.Bucket(environment, key, self.get_source_checksum(source))
+        self.load_bytecode(bucket)
+        return bucket
+
+
+def _options(env: jinja2.Environment, name: str) -> str:
+    """What of an environment shapes the code it compiles a template to."""
+    def kinds(table):
+        return sorted((k, str(getattr(v, "jinja_pass_arg", ""))) for k, v in table.items())
+    return repr([env.autoescape(name) if callable(env.autoescape) else env.autoescape,
+                 env.trim_blocks, env.lstrip_blocks, env.keep_trailing_newline, env.newline_sequence,
+                 env.block_start_string, env.block_end_string, env.variable_start_string,
+                 env.variable_end_string, env.comment_start_string, env.comment_end_string,
+                 env.line_statement_prefix, env.line_comment_prefix, env.optimized, env.is_async,
+                 sorted(env.extensions), env.finalize is not None, kinds(env.filters), kinds(env.tests)])
 
 
 def bytecode_cache() -> jinja2.BytecodeCache | None:
     """Compiled templates kept between builds (Jinja's own cache, in the system's temporary
-    folder, one per user, keyed by each template's name and text): a template is compiled
-    again only when its text changed. Used by this environment and the theme's (on_env).
-    NC_TEMPLATE_CACHE=off compiles every template at every build (the benchmark's cold build)."""
+    folder, one per user), keyed by each template's name and text and the options of the
+    environment that compiled it: a template is compiled again when either changed. Used by
+    this environment and the theme's (on_env). NC_TEMPLATE_CACHE=off compiles every template
+    at every build (the benchmark's cold build)."""
     global _BYTECODE
     if _BYTECODE is None and os.environ.get("NC_TEMPLATE_CACHE", "").lower() in ("off", "false", "0", "no"):
         _BYTECODE = False
@@ -101,7 +140,7 @@ def bytecode_cache() -> jinja2.BytecodeCache | None:
             _BYTECODE = jinja2.FileSystemBytecodeCache()
         except (OSError, RuntimeError):  # no writable temporary folder: compile every time
             _BYTECODE = False
-    return _BYTECODE or None
+    return _KeyedCache(_BYTECODE) if _BYTECODE else None
 
 
 def environment(root: Path | str = OVERRIDES) -> jinja2.Environment:

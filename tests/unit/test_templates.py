@@ -149,6 +149,22 @@ def test_the_template_cache_never_serves_an_old_template(tmp_path, monkeypatch):
     assert templates.environment(tmp_path).bytecode_cache is None
 
 
+def test_the_template_cache_is_keyed_by_the_environment_options_too(tmp_path, monkeypatch):
+    """An unchanged template compiled under other options (an edit to environment(), or the
+    theme's environment reading the same file) is compiled afresh, not served from the cache."""
+    import macros.templates as templates
+    (tmp_path / "cache").mkdir()
+    monkeypatch.setattr(templates, "_BYTECODE", jinja2.FileSystemBytecodeCache(str(tmp_path / "cache")))
+    (tmp_path / "a.html").write_text("{% if true %}\nx\n{% endif %}<b>{{ v }}</b>")
+    plain = templates.environment(tmp_path)
+    plain.trim_blocks, plain.autoescape = False, False
+    assert plain.get_template("a.html").render(v="<i>") == "\nx\n<b><i></b>"
+    project = templates.environment(tmp_path)  # trim_blocks, and .html escaped
+    assert project.get_template("a.html").render(v="<i>") == "x\n<b>&lt;i&gt;</b>"
+    theme = jinja2.Environment(loader=jinja2.FileSystemLoader(str(tmp_path)), bytecode_cache=templates.bytecode_cache())
+    assert theme.get_template("a.html").render(v="<i>") == "\nx\n<b><i></b>"
+
+
 def test_sitemaps_name_each_page_in_the_languages_that_have_it():
     from macros.postprocess import sitemap_with_alternates
     en, es = "https://x.example/", "https://x.example/es/"
