@@ -29,6 +29,8 @@ def define_env(env):
         "crisis_lines": lambda: str(build.macro("partials/nc-crisis-lines.html", "full")(site.settings, site.strings)),
         "emergency_numbers": lambda: str(build.macro("partials/nc-crisis-lines.html", "emergency_numbers")(site.settings)),
         "safety_warning": lambda: build.render("nc/safety-warning.md", here()),
+        "self_harm_threat": lambda lead=False: build.render("nc/self-harm-threat.md", here(), lead=lead,
+                                                            safety_plan=site.worksheets.get("safety-plan")),
         "track_list": lambda: build.render("nc/track-list.md", here(), tracks=[
             {"length": n, "overview": track_src(n), "first": day_src(n, 1)} for n in site.tracks]),
         "phase_list": lambda: build.render("nc/phase-list.md", here(), phases=site.phases),

@@ -1,0 +1,161 @@
+"""Clinical safety of the wording (issue 26): one wording for a threat of self-harm used to
+force a reply, first where it appears; one gate on the written "stop contacting me" notice; the
+crisis plan offered safely in a crisis; check-ins that ask about safety; a track arc with the
+safety days in place. Each check reads this checkout's own records and settings, once for each
+language (`lang`); a record or page a fork has removed is skipped, not failed."""
+import re
+
+import pytest
+
+from macros.pages import day_src, page_table, render_page
+from macros.site import Build
+from macros.templates import environment
+
+
+def squash(text: str) -> str:
+    """Text without Markdown emphasis and with single spaces, to compare wordings."""
+    return " ".join(re.sub(r"[*_]", "", text).split())
+
+
+def day(nc, rid):
+    return next((d for p in nc.phases for d in p["days"] if d["id"] == rid), None)
+
+
+def section_of(text: str, needle: str) -> str:
+    """The heading section of a page that holds `needle`, from its heading to the next one."""
+    at = text.index(needle)
+    start = text.rfind("\n#", 0, at)
+    end = text.find("\n#", at)
+    return text[start + 1:end if end != -1 else len(text)]
+
+
+# ---------------------------------------------------------------------------
+# 1. A threat of self-harm used to force a reply: one wording, first
+# ---------------------------------------------------------------------------
+SELF_HARM_PAGES = ["guide/safety.md", "guide/what-to-expect.md", "help.md", "program/slipped.md"]
+# What most crisis lines cannot do: the wording that promised it, per language.
+CHECK_ON_THEM = {"en": r"(?:trained people|crisis line)[^.]*\bcheck on\b",
+                 "es": r"ir a ver cómo está|ver si está a salvo"}
+
+
+@pytest.mark.parametrize("rel", SELF_HARM_PAGES)
+def test_the_self_harm_wording_comes_first_on_the_pages_that_cover_it(lang, rel):
+    path = lang.docs / rel
+    if not path.exists():
+        pytest.skip(f"{rel} is not in this checkout")
+    text = path.read_text()
+    assert "self_harm_threat(" in text, f"{lang.code}/{rel}: the shared wording (self_harm_threat()) is missing"
+    line = next(l for l in text.splitlines() if "self_harm_threat(" in l)
+    if line.startswith("- "):  # in a list item: first in it, after a bold lead-in
+        assert re.match(r"^- \*\*[^*]+\*\* \{\{ self_harm_threat\(", line), f"{lang.code}/{rel}: {line[:80]}"
+    else:  # first in its section
+        section = section_of(text, "self_harm_threat(")
+        body = [l for l in section.splitlines()[1:] if l.strip()]
+        assert body[0].startswith("{{ self_harm_threat("), \
+            f"{lang.code}/{rel}: the shared wording is not the first thing in '{section.splitlines()[0]}'"
+
+
+def test_the_records_repeat_the_self_harm_wording_word_for_word(lang):
+    nc = lang.nc
+    wording = squash(nc.strings.self_harm_threat)
+    ex = nc.exercises.get("contact-attempt")
+    if ex:
+        assert wording in squash(ex["steps"][0]), f"{lang.code}: the contact-attempt exercise's first step"
+    angry = day(nc, "an-angry-message")
+    if angry:
+        assert wording in squash(angry["reading"]), f"{lang.code}: the angry-message day"
+
+
+def test_no_page_says_a_crisis_line_will_check_on_them(lang):
+    pattern = CHECK_ON_THEM.get(lang.code)
+    if not pattern:
+        pytest.skip(f"no wording to look for in {lang.code}")
+    from conftest import own_files
+    for path in own_files(lang.docs):
+        text = " ".join(path.read_text().split())
+        assert not re.search(pattern, text, re.I), f"{path}: most crisis lines can't send anyone to check on a person"
+
+
+def test_every_message_to_the_person_says_what_to_do_about_a_threat_of_self_harm(lang):
+    for sid, script in lang.nc.scripts.items():
+        if script["to_person"]:
+            after = " ".join(script["after"])
+            assert "#if-they-threaten-to-hurt-themselves" in after, f"{lang.code}/{sid}: nothing on a threat of self-harm after sending"
+
+
+def test_the_scripts_safety_check_asks_about_threats_of_self_harm(lang):
+    assert lang.nc.strings.safety_check_questions.count("?") >= 2, \
+        f"{lang.code}: safety_check_questions asks about threats to hurt themselves too"
+
+
+# ---------------------------------------------------------------------------
+# 2. Privacy: the caution before the steps; the privacy day in the 30-day track
+# ---------------------------------------------------------------------------
+# (a word of the caution, a word of the first step, the mark on steps to plan with an advocate)
+PRIVACY_WORDS = {"en": ("advocate", r"change (?:your )?passwords", "with an advocate first"),
+                 "es": ("defensor", r"cambia (?:las|tus) contraseñas", "con una defensora o defensor de víctimas primero")}
+
+
+def test_the_privacy_day_is_in_every_track_of_30_days_or_more(nc):
+    if not day(nc, "privacy-check"):
+        pytest.skip("no privacy day in this checkout")
+    for length, days in nc.tracks.items():
+        if length >= 30:
+            assert "privacy-check" in [d["id"] for d in days], f"the privacy day is missing from the {length}-day track"
+
+
+def test_the_privacy_caution_comes_before_the_steps(lang):
+    if lang.code not in PRIVACY_WORDS:
+        pytest.skip(f"no words to look for in {lang.code}")
+    caution, step, mark = PRIVACY_WORDS[lang.code]
+    texts = {}
+    privacy = day(lang.nc, "privacy-check")
+    if privacy:
+        texts["privacy day"] = privacy["reading"]
+    rules = lang.docs / "guide" / "the-rules.md"
+    if rules.exists():
+        text = rules.read_text()
+        texts["rule 6"] = text[text.index("\n## 6."):text.index("\n## 7.")]
+    for where, text in texts.items():
+        text = " ".join(text.lower().split())
+        first_step = re.search(step, text)
+        assert caution in text and first_step, f"{lang.code}, {where}: no caution or no steps"
+        assert text.index(caution) < first_step.start(), f"{lang.code}, {where}: the steps come before the caution"
+        assert text.count(mark) >= 3, f"{lang.code}, {where}: the steps a watching person could notice are marked '{mark}'"
+
+
+# ---------------------------------------------------------------------------
+# 3. The written "stop contacting me" notice: calm planning, one gate everywhere
+# ---------------------------------------------------------------------------
+NOTICE = {
+    "en": {"marker": r"short,? written notice",
+           "must": ["If they have ever hurt, threatened or controlled you, ask an advocate first.",
+                    "calm day", "co-parents", "that counts"]},
+    "es": {"marker": r"aviso corto",
+           "must": ["Si alguna vez te hizo daño, te amenazó o te controló, habla primero con una defensora o defensor de víctimas.",
+                    "día tranquilo", "hijos en común", "eso cuenta"]},
+}
+
+
+def test_every_place_that_offers_the_written_notice_gates_it_the_same_way(lang):
+    if lang.code not in NOTICE:
+        pytest.skip(f"no words to look for in {lang.code}")
+    from conftest import own_files
+    found = 0
+    for path in own_files(lang.docs):
+        text = squash(path.read_text())
+        for m in re.finditer(NOTICE[lang.code]["marker"], text):
+            found += 1
+            around = text[m.start():m.start() + 700]
+            for words in NOTICE[lang.code]["must"]:
+                assert words in around, f"{path}: the written notice without '{words}'"
+    assert found, f"{lang.code}: the written notice is described nowhere"
+
+
+def test_the_exercise_for_the_moment_a_message_arrives_does_not_offer_the_notice(lang):
+    ex = lang.nc.exercises.get("contact-attempt")
+    if not ex or lang.code not in NOTICE:
+        pytest.skip("no contact-attempt exercise or no words to look for")
+    for step in ex["steps"]:
+        assert not re.search(NOTICE[lang.code]["marker"], squash(step)), \
+            f"{lang.code}: a step offers the notice in the moment: {step[:80]}"
