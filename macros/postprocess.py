@@ -16,9 +16,11 @@ def tidy_theme_html(page_html: str) -> str:
     page_html = page_html.replace(' autocorrect="off"', "")
     # Toggles the theme hides with CSS (.md-toggle); a `hidden` attribute breaks their labels.
     page_html = re.sub(r'(<input class="md-nav__toggle md-toggle"[^>]*?) hidden', r"\1", page_html)
-    # The search box is a dialog; give it a name (axe and Lighthouse: aria-dialog-name).
+    # The search box is a dialog; give it a name (axe and Lighthouse: aria-dialog-name): the
+    # theme's own word for search in the page's language, from its search options bar.
+    name = re.search(r'<nav class="md-search__options" aria-label="([^"]*)"', page_html)
     page_html = page_html.replace('data-md-component="search" role="dialog">',
-                                  'data-md-component="search" role="dialog" aria-label="Search">', 1)
+                                  f'data-md-component="search" role="dialog" aria-label="{name.group(1) if name else "Search"}">', 1)
     # A section whose index page is its link has an empty label, so its nav had no name and
     # two such navs shared one (axe: landmark-unique): name each nav by its section title.
     page_html = _SECTION_NAV.sub(lambda m: m.group(0).replace(f'aria-labelledby="__nav_{m.group(1)}_label"',

@@ -103,3 +103,47 @@ def test_with_a_site_address_each_language_has_its_own_and_the_sitemaps_link_the
             path = loc[len(roots[lang.code]):]
             links = dict(re.findall(r'<xhtml:link rel="alternate" hreflang="([^"]+)" href="([^"]+)"/>', entry))
             assert links == {code: root + path for code, root in roots.items()}, f"{lang.code} {loc}: {links}"
+
+
+def shown_settings(config: dict) -> dict:
+    """The settings a reader sees as words or goes to on every page: the site's and the
+    clinic's name, the exit page, the colour toggle's labels (each a list of values)."""
+    extra, theme = config.get("extra") or {}, config.get("theme") or {}
+    return {"site_name": [config.get("site_name")],
+            "extra.clinic.name": [(extra.get("clinic") or {}).get("name")],
+            "extra.exit.url": [(extra.get("exit") or {}).get("url")],
+            "theme.palette toggle name": [(p.get("toggle") or {}).get("name") for p in theme.get("palette") or []]}
+
+
+def test_each_language_sets_the_words_its_settings_show(langs):
+    """A further language that leaves one of these to mkdocs.yml shows the first language's
+    words on every page (its mkdocs.<code>.yml sets them)."""
+    first, *others = langs.values()
+    theirs = shown_settings(first.config)
+    for other in others:
+        for key, values in shown_settings(other.config).items():
+            same = [v for v in values if v and v in theirs[key]]
+            assert not same, f"{other.code}: {key} is {same[0]!r}, as in {first.code}: set it in its own settings"
+
+
+def test_no_first_language_setting_shows_on_another_languages_pages(site, langs):
+    """The first language's names, exit page, toggle labels and search box name appear on no
+    page of another language (its footer's attribution may name the original project)."""
+    first, *others = langs.values()
+    dialog = re.compile(r'data-md-component="search" role="dialog" aria-label="([^"]*)"')
+    theirs_dialog = dialog.search(first.at(site, "index.html").read_text()).group(1)
+    theirs = [v for values in shown_settings(first.config).values() for v in values if v]
+    sheet = sorted(p.relative_to(first.at(site)).as_posix() for p in first.at(site, "worksheets").glob("*.html")
+                   if p.name != "index.html")[0]
+    for other in others:
+        mine = shown_settings(other.config)
+        for rel in ("index.html", "today.html", "help.html", "sos.html", sheet):
+            html = other.at(site, rel).read_text()
+            html = re.sub(r'<p class="nc-footer__licence">.*?</p>', "", html, flags=re.S)
+            where = f"{other.prefix}{rel}"
+            for value in theirs:
+                assert escape(value) not in html, f"{where}: {value!r} from {first.code}'s settings"
+            assert f'<strong>{escape(mine["extra.clinic.name"][0], quote=False)}</strong>' in html, f"{where}: clinic name"
+            assert f'href="{escape(mine["extra.exit.url"][0])}" class="nc-exit"' in html, f"{where}: exit page"
+            label = dialog.search(html).group(1)
+            assert label and label != theirs_dialog, f"{where}: the search box is named {label!r}, as in {first.code}"
