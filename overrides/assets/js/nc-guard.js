@@ -1,8 +1,14 @@
 /* Runs before the theme's bundle, on every page.
  *
  * 1. Storage guard: nothing is written to this browser until the reader opts in (Privacy or
- *    Today page). The theme remembers things such as the colour scheme through __md_set:
- *    that becomes a no-op until the opt-in.
+ *    Today page), and what is written belongs to this site alone. Other sites may share its
+ *    origin (GitHub Pages serves every project site of an account from one), so every key
+ *    starts with the site's own root path, the theme's keys and ours alike:
+ *    "/site-a/.nc.today", "/site-a/.__palette". The root is the first language's folder
+ *    (overrides/partials/javascripts/base.html sets the theme's __md_scope to it), so the
+ *    languages of one site share one opt-in and one set of saved data. Erase removes exactly
+ *    those keys, never clear(). Opened from a folder (file://), nothing is stored at all: the
+ *    browser may give every local file one store that any other file could read.
  * 2. Search on demand: the theme starts its search worker and fetches the search index on
  *    every page. Here both wait until the reader opens search (focus or click on the search
  *    box, or its keyboard shortcut), so a first visit on a slow, metered phone does not
@@ -11,8 +17,18 @@
  */
 (function () {
   "use strict";
-  var FLAG = "nc.optin";
+  var scope = window.__md_scope || new URL(".", location);
+  var ROOT = scope.pathname + ".";          /* this site's keys: "<root path>." + name */
+  var OURS = ROOT + "nc.", THEME = ROOT + "__", FLAG = OURS + "optin";
+  var fromFolder = location.protocol === "file:";
+  function areas() {
+    var out = [];
+    try { out.push(window.localStorage); } catch (e) { /* storage blocked */ }
+    try { out.push(window.sessionStorage); } catch (e) { /* storage blocked */ }
+    return out;
+  }
   function optedIn() {
+    if (fromFolder) { return false; }
     try { return window.localStorage.getItem(FLAG) === "1"; } catch (e) { return false; }
   }
   var themeSet = window.__md_set;
@@ -20,23 +36,37 @@
     if (!optedIn() || typeof themeSet !== "function") return;
     return themeSet(key, value, storage, scope);
   };
+  /* Keys of this site: ours and the theme's under this site's root. An earlier release
+   * wrote ours without the root ("nc.today"); those are this site's only when it owns the
+   * whole origin (its root is "/"). */
+  function mine(key) {
+    return key.indexOf(OURS) === 0 || key.indexOf(THEME) === 0 || (ROOT === "/." && /^nc\./.test(key));
+  }
   window.ncStorage = {
+    fromFolder: fromFolder,
     optedIn: optedIn,
-    optIn: function () { window.localStorage.setItem(FLAG, "1"); },
+    optIn: function () {
+      if (fromFolder) { return false; }
+      try { window.localStorage.setItem(FLAG, "1"); return true; } catch (e) { return false; }
+    },
     get: function (key, fallback) {
       if (!optedIn()) return fallback;
       try {
-        var raw = window.localStorage.getItem("nc." + key);
+        var raw = window.localStorage.getItem(OURS + key);
         return raw === null ? fallback : JSON.parse(raw);
       } catch (e) { return fallback; }
     },
     set: function (key, value) {
       if (!optedIn()) return false;
-      try { window.localStorage.setItem("nc." + key, JSON.stringify(value)); return true; } catch (e) { return false; }
+      try { window.localStorage.setItem(OURS + key, JSON.stringify(value)); return true; } catch (e) { return false; }
     },
+    /* Removes every key of this site, in every language, and nothing else. */
     wipe: function () {
-      try { window.localStorage.clear(); } catch (e) { /* nothing stored */ }
-      try { window.sessionStorage.clear(); } catch (e) { /* nothing stored */ }
+      areas().forEach(function (area) {
+        var keys = [];
+        for (var i = 0; i < area.length; i += 1) { keys.push(area.key(i)); }
+        keys.filter(mine).forEach(function (key) { area.removeItem(key); });
+      });
     }
   };
 

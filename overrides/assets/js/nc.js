@@ -25,7 +25,9 @@
 
   /* ---------------------------------------------------------------- quick exit */
   /* The GOV.UK "Exit this page" pattern: click, or Shift three times (the count expires 5 s
-   * after the last press), with a screen-reader message after each press. */
+   * after the last press), with a screen-reader message after each press. Only a press of
+   * Shift on its own counts: Shift held for a capital letter, Shift+Tab, Shift+arrow keys or
+   * Shift+click never do, and any other key starts the count again. */
   var overlay = $("[data-nc-exit-overlay]"), overlayText = $("[data-nc-exit-overlay-text]");
   function exitNow(href) {
     document.documentElement.classList.add("nc-exiting");
@@ -41,8 +43,34 @@
       exitNow(exitLink.href);
     });
     var presses = 0, timer = null, status = $("[data-nc-exit-status]");
+    var shiftDown = false, shiftWithOther = false;
+    var isShift = function (ev) { return ev.key === "Shift" || ev.keyCode === 16; };
+    var reset = function () {
+      clearTimeout(timer);
+      if (presses) {
+        presses = 0;
+        exitLink.removeAttribute("data-nc-presses");
+        if (status) { status.textContent = ""; }
+      }
+    };
+    document.addEventListener("keydown", function (ev) {
+      if (isShift(ev)) {
+        if (!ev.repeat) { shiftDown = true; shiftWithOther = false; }
+        return;
+      }
+      if (shiftDown || ev.shiftKey) { shiftWithOther = true; }
+      reset();
+    }, true);
+    var shiftClick = function (ev) { if (ev.shiftKey || shiftDown) { shiftWithOther = true; } };
+    document.addEventListener("pointerdown", shiftClick, true);
+    document.addEventListener("mousedown", shiftClick, true);
+    window.addEventListener("blur", function () { shiftDown = false; shiftWithOther = false; });
     document.addEventListener("keyup", function (ev) {
-      if (ev.key !== "Shift") { return; }
+      if (!isShift(ev)) { if (ev.shiftKey) { shiftWithOther = true; } return; }
+      var alone = shiftDown && !shiftWithOther && !ev.isComposing;
+      shiftDown = false;
+      shiftWithOther = false;
+      if (!alone) { return; }
       presses += 1;
       clearTimeout(timer);
       if (presses >= 3) { presses = 0; exitNow(exitLink.href); return; }
@@ -54,7 +82,7 @@
         exitLink.removeAttribute("data-nc-presses");
         if (status) { status.textContent = t("exit_expired"); }
       }, 5000);
-    });
+    }, true);
     window.addEventListener("pageshow", function () {
       document.documentElement.classList.remove("nc-exiting");
       show(overlay, false);
@@ -91,8 +119,14 @@
   });
 
   /* ---------------------------------------------------------------- storage controls */
+  /* Opened from a folder (file://) nothing can be saved: the box says why instead. */
   $$("[data-nc-storage]").forEach(function (box) {
     var check = $("input[type=checkbox]", box), wipe = $("button", box), msg = $("[role=status]", box);
+    if (store.fromFolder) {
+      show($(".nc-storage__nojs", box), false);
+      show($(".nc-storage__file", box), true);
+      return;
+    }
     show($("form", box), true);
     function refresh() {
       check.checked = store.optedIn();
