@@ -140,7 +140,7 @@ def test_storage_only_after_opt_in_and_empty_after_wipe(web, nc):
     page.locator("[data-nc-storage] input[type=checkbox]").check()
     page = w.open(day)
     page.locator(".nc-checkin input[value='7']").first.check()
-    assert any(k.startswith("nc.checkin") for k in storage(page)["local"])
+    assert any(k.startswith("/.nc.checkin") for k in storage(page)["local"]), "keys start with the site's root path"
     page.reload()
     assert page.locator(".nc-checkin input[value='7']").first.is_checked(), "saved after opt-in"
     page = w.open("privacy.html")
