@@ -83,9 +83,12 @@
         if (status) { status.textContent = t("exit_expired"); }
       }, 5000);
     }, true);
+    /* Back from the exit page (the browser's back-forward cache): the page whole, the count at 0. */
     window.addEventListener("pageshow", function () {
       document.documentElement.classList.remove("nc-exiting");
       show(overlay, false);
+      shiftDown = false;
+      reset();
     });
   }
 
