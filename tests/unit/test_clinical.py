@@ -159,3 +159,51 @@ def test_the_exercise_for_the_moment_a_message_arrives_does_not_offer_the_notice
     for step in ex["steps"]:
         assert not re.search(NOTICE[lang.code]["marker"], squash(step)), \
             f"{lang.code}: a step offers the notice in the moment: {step[:80]}"
+
+
+# ---------------------------------------------------------------------------
+# 4. The crisis plan in a crisis, and on the sheet
+# ---------------------------------------------------------------------------
+OPEN_YOUR_PLAN = {"en": ("If you already made a crisis plan, open it now", "If not, call or text"),
+                  "es": ("Si ya hiciste un plan de crisis, ábrelo ahora", "Si no, llama o escribe")}
+PLAN_SHEET = {"en": {"not_listed": "Don't list the person you are stepping away from",
+                     "fields": ["emergency room or urgent care", "worth living for", "Look at it again on"],
+                     "means": ["medicines", "gun", "advocate"]},
+              "es": {"not_listed": "No pongas a la persona de la que te alejas",
+                     "fields": ["emergencias o urgencias", "vale la pena vivir", "Lo vuelvo a ver el"],
+                     "means": ["medicinas", "arma", "defensor"]}}
+
+
+def unlink(text: str) -> str:
+    return squash(re.sub(r"\[([^\]]+)\]\([^)]+\)", r"\1", text))
+
+
+@pytest.mark.parametrize("rel", ["sos.md", "help.md"])
+def test_a_reader_in_crisis_opens_the_plan_they_made_or_calls(lang, rel):
+    path = lang.docs / rel
+    if not path.exists() or lang.code not in OPEN_YOUR_PLAN:
+        pytest.skip(f"no {rel} or no words to look for in {lang.code}")
+    text = path.read_text()
+    if "worksheets/crisis-plan.md" not in text:
+        pytest.skip(f"{rel} does not offer the crisis plan")
+    first, then = OPEN_YOUR_PLAN[lang.code]
+    first, then, plain = first.lower(), then.lower(), unlink(text).lower()
+    assert first in plain, f"{lang.code}/{rel}: the crisis plan is offered without 'if you already made one, open it'"
+    assert plain.index(first) < plain.index(then, plain.index(first)), f"{lang.code}/{rel}: 'if not, call now' follows"
+    # Every sentence that links the crisis plan says "if you already made one".
+    for line in text.splitlines():
+        if "worksheets/crisis-plan.md" in line:
+            assert first in unlink(line).lower(), f"{lang.code}/{rel}: {line[:90]}"
+
+
+def test_the_crisis_plan_sheet_says_who_not_to_list_and_has_the_missing_parts(lang):
+    sheet = lang.nc.worksheets.get("crisis-plan")
+    if not sheet or lang.code not in PLAN_SHEET:
+        pytest.skip("no crisis plan, or no words to look for")
+    want = PLAN_SHEET[lang.code]
+    printed = squash(" ".join([sheet["instructions"], sheet.get("warning") or ""]
+                              + [b.get("label") or "" for b in sheet["blocks"]]
+                              + [str(i) for b in sheet["blocks"] for i in b.get("items", [])]))
+    assert want["not_listed"] in printed, f"{lang.code}: the sheet does not say who not to list (only the clinician note did)"
+    for words in want["fields"] + want["means"]:
+        assert words in printed, f"{lang.code}: the crisis plan has no '{words}'"
