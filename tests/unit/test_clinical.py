@@ -207,3 +207,21 @@ def test_the_crisis_plan_sheet_says_who_not_to_list_and_has_the_missing_parts(la
     assert want["not_listed"] in printed, f"{lang.code}: the sheet does not say who not to list (only the clinician note did)"
     for words in want["fields"] + want["means"]:
         assert words in printed, f"{lang.code}: the crisis plan has no '{words}'"
+
+
+# ---------------------------------------------------------------------------
+# 5. Friends and family: pass on threats, don't confront, asking about suicide is okay
+# ---------------------------------------------------------------------------
+FRIENDS = {"en": ["One exception: threats", "Confronting the other person", "Are you thinking about suicide?"],
+           "es": ["Una excepción: las amenazas", "Enfrentar a la otra persona", "¿Estás pensando en el suicidio?"]}
+
+
+def test_the_friends_and_family_page_passes_on_threats_and_does_not_confront(lang):
+    path = lang.docs / "friends-and-family.md"
+    if not path.exists() or lang.code not in FRIENDS:
+        pytest.skip("no friends-and-family page, or no words to look for")
+    text = squash(path.read_text())
+    for words in FRIENDS[lang.code]:
+        assert squash(words) in text, f"{lang.code}: friends-and-family.md has no '{words}'"
+    exception = text[text.index(squash(FRIENDS[lang.code][0])):][:400]
+    assert "emergenc" in exception.lower(), f"{lang.code}: the threat exception names the emergency number"
