@@ -225,3 +225,24 @@ def test_the_friends_and_family_page_passes_on_threats_and_does_not_confront(lan
         assert squash(words) in text, f"{lang.code}: friends-and-family.md has no '{words}'"
     exception = text[text.index(squash(FRIENDS[lang.code][0])):][:400]
     assert "emergenc" in exception.lower(), f"{lang.code}: the threat exception names the emergency number"
+
+
+# ---------------------------------------------------------------------------
+# 6. The decisional balance: the re-contact plan's warning, for looking, not deciding
+# ---------------------------------------------------------------------------
+FOR_LOOKING = {"en": "for looking, not deciding", "es": "para mirar, no para decidir"}
+
+
+def test_the_decisional_balance_warns_like_the_re_contact_plan_and_leaves_the_choice_to_the_review(lang):
+    sheets = lang.nc.worksheets
+    if "decisional-balance" not in sheets or "re-contact-plan" not in sheets:
+        pytest.skip("no decisional balance or no re-contact plan")
+    balance, plan = sheets["decisional-balance"], sheets["re-contact-plan"]
+    assert plan.get("warning") and squash(balance.get("warning") or "") == squash(plan["warning"]), \
+        f"{lang.code}: the decisional balance prints the re-contact plan's violence warning"
+    words = FOR_LOOKING.get(lang.code)
+    if words:
+        assert words in squash(balance["instructions"]), f"{lang.code}: the sheet says it is {words}"
+        doubt = next((d for p in lang.nc.phases for d in p["days"] if "decisional-balance" in d.get("worksheets", [])), None)
+        if doubt:
+            assert words in squash(doubt["reading"] + " " + doubt["action"]), f"{lang.code}/{doubt['id']}: {words}"
