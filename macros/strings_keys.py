@@ -45,6 +45,8 @@ KEYS = {
     "checkin_urge": (),
     "checkin_mood": (),
     "checkin_help": (),
+    "crisis_plan_link": (),
+    "checkin_safety": (),
     "uses_heading": (),
     "previous_day": (),
     "next_day": (),
