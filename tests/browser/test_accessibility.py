@@ -23,6 +23,7 @@ PAGE_TYPES = {
     "privacy": "privacy.html",
     "friends and family": "friends-and-family.html",
     "start": "start.html",
+    "adapting (code blocks)": "adapting.html",
 }
 # WCAG 2.2 AA and axe's best practices (landmarks, unique names, headings...)
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
