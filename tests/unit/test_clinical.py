@@ -246,3 +246,32 @@ def test_the_decisional_balance_warns_like_the_re_contact_plan_and_leaves_the_ch
         doubt = next((d for p in lang.nc.phases for d in p["days"] if "decisional-balance" in d.get("worksheets", [])), None)
         if doubt:
             assert words in squash(doubt["reading"] + " " + doubt["action"]), f"{lang.code}/{doubt['id']}: {words}"
+
+
+# ---------------------------------------------------------------------------
+# 7. Every check-in asks about safety; the help line names suicide and the crisis plan
+# ---------------------------------------------------------------------------
+def test_every_check_in_asks_about_safety_and_links_help_and_the_crisis_plan(lang):
+    nc = lang.nc
+    env = Build(nc, environment()).env
+    pages = {p.src: p for p in page_table(nc, pdf=False)}
+    seen = 0
+    for length in nc.tracks:
+        for n, milestone in nc.milestones_of(length).items():
+            text = render_page(env, nc, pages[day_src(length, n)])
+            box = text[text.index("!!! success"):text.index("\n## ")]
+            assert squash(nc.strings.checkin_safety) in squash(box), f"{lang.code}: day {n} of {length}: no safety question"
+            assert "help.md)" in box and "worksheets/crisis-plan.md)" in box, \
+                f"{lang.code}: day {n} of {length}: the safety question links help and the crisis plan"
+            seen += 1
+    assert seen, "no check-in in any track"
+
+
+def test_the_check_in_help_line_opens_the_crisis_plan(lang):
+    nc = lang.nc
+    env = Build(nc, environment()).env
+    page = next(p for p in page_table(nc, pdf=False) if p.src == day_src(min(nc.tracks), 2))
+    text = render_page(env, nc, page)
+    line = next(l for l in text.splitlines() if squash(nc.strings.checkin_help) in squash(l))
+    assert "worksheets/crisis-plan.md)" in line and "help.md)" in line
+    assert line.index("help.md)") < line.index("sos.md)"), "help first, then 'I want to reach out'"
