@@ -275,3 +275,39 @@ def test_the_check_in_help_line_opens_the_crisis_plan(lang):
     line = next(l for l in text.splitlines() if squash(nc.strings.checkin_help) in squash(l))
     assert "worksheets/crisis-plan.md)" in line and "help.md)" in line
     assert line.index("help.md)") < line.index("sos.md)"), "help first, then 'I want to reach out'"
+
+
+# ---------------------------------------------------------------------------
+# 9. The track arc: professional help before the last week, the guilt day with the thought
+#    record, the kind-message day in the 30-day track
+# ---------------------------------------------------------------------------
+def all_lengths(nc):
+    """Every length a clinic may set (14 to 90), built from this checkout's records."""
+    from macros.schedule import MAX_LENGTH, MIN_LENGTH, build_track
+    written = sum(len(p["days"]) for p in nc.phases)
+    return {n: build_track(nc.phases, n) for n in range(MIN_LENGTH, min(MAX_LENGTH, written) + 1)}
+
+
+def test_professional_help_comes_before_the_last_week_of_every_track(nc):
+    if not day(nc, "finding-professional-support"):
+        pytest.skip("no professional-help day")
+    for length, days in all_lengths(nc).items():
+        n = next(d["n"] for d in days if d["id"] == "finding-professional-support")
+        assert n <= length - 7, f"professional help is day {n} of {length}: in the last week"
+
+
+def test_the_guilt_day_goes_with_the_thought_record_not_the_slip_exercise(nc):
+    guilt = day(nc, "carrying-guilt")
+    if not guilt:
+        pytest.skip("no guilt day")
+    exercise = nc.exercises[guilt["exercise"]]
+    assert "slipped" not in exercise["situations"], f"the guilt day uses the slip exercise '{guilt['exercise']}'"
+    assert exercise.get("worksheet") == "thought-record", "the guilt day's exercise works with the thought record"
+
+
+def test_the_kind_message_day_is_in_every_track_of_30_days_or_more(nc):
+    if not day(nc, "a-kind-or-sorry-message"):
+        pytest.skip("no kind-message day")
+    for length, days in nc.tracks.items():
+        if length >= 30:
+            assert "a-kind-or-sorry-message" in [d["id"] for d in days], f"missing from the {length}-day track"
