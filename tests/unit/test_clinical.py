@@ -311,3 +311,59 @@ def test_the_kind_message_day_is_in_every_track_of_30_days_or_more(nc):
     for length, days in nc.tracks.items():
         if length >= 30:
             assert "a-kind-or-sorry-message" in [d["id"] for d in days], f"missing from the {length}-day track"
+
+
+# ---------------------------------------------------------------------------
+# 8. The younger-self letter: grounding and a way to stop first, an age not a scene, later
+# ---------------------------------------------------------------------------
+LETTER = {"en": {"age": "Choose an age", "picture": "Picture yourself", "later": "Not in your first weeks"},
+          "es": {"age": "Elige una edad", "picture": "Imagínate en ese entonces", "later": "No en tus primeras semanas"}}
+
+
+def test_the_younger_self_letter_grounds_first_asks_for_an_age_and_waits(lang):
+    nc = lang.nc
+    ex = nc.exercises.get("younger-self-letter")
+    if not ex:
+        pytest.skip("no younger-self letter")
+    # Grounding and the way to stop come before any step that asks for memories or writing.
+    assert any("exercises/grounding.md" in s for s in ex["steps"][:2]), f"{lang.code}: a stop line to grounding in the first two steps"
+    words = LETTER.get(lang.code)
+    if words:
+        steps = squash(" ".join(ex["steps"]))
+        assert words["age"] in steps and words["picture"] not in steps, f"{lang.code}: choose an age, don't picture what happened"
+        assert words["later"] in squash(ex["when"]), f"{lang.code}: the letter says not in your first weeks"
+    for length, days in all_lengths(nc).items():
+        for d in days:
+            if d["exercise"] == "younger-self-letter":
+                assert d["n"] > 21, f"the letter falls on day {d['n']} of {length}, in the first three weeks"
+
+
+# ---------------------------------------------------------------------------
+# 10. Writing exercises say what the evidence says; slips don't lean on the habit study
+# ---------------------------------------------------------------------------
+def test_the_writing_exercises_carry_the_evidence_and_start_with_a_short_question(lang):
+    nc = lang.nc
+    for rid in ("journal-prompts", "younger-self-letter"):
+        ex = nc.exercises.get(rid)
+        if ex:
+            assert "(Sbarra et al., 2013)" in ex["when"], f"{lang.code}/{rid}: the caution on deep writing, before the steps"
+    journal = nc.exercises.get("journal-prompts")
+    if journal:
+        unsent = next((i for i, s in enumerate(journal["steps"]) if "Lepore" in s), None)
+        assert unsent is not None and unsent >= 3, f"{lang.code}: short questions come before the unsent message"
+
+
+def test_slips_are_not_explained_with_the_habit_study(lang):
+    texts = {}
+    for rel in ("program/slipped.md", "program/index.md"):
+        if (lang.docs / rel).exists():
+            texts[rel] = (lang.docs / rel).read_text()
+    ex = lang.nc.exercises.get("self-compassion")
+    if ex:
+        texts["self-compassion"] = " ".join(ex["steps"])
+    slip = day(lang.nc, "if-you-slip")
+    if slip:
+        texts["if-you-slip"] = slip["reading"]
+    assert texts
+    for where, text in texts.items():
+        assert "Lally" not in text, f"{lang.code}/{where}: a study of new habits used to reassure about slips"
