@@ -2,15 +2,15 @@
 
 Each returns the output of a template under overrides/nc/ (or a partial), with the data
 Python builds for it (macros/pages.py). Generated pages (days, tracks, exercises, scripts,
-worksheets) do not come here: the hook renders them from the page table.
+worksheets) do not come here: the generate step makes them (macros/generate.py).
 """
 from .pages import day_src, situations_with_exercises, start_data, today_data, today_grids, track_days, track_src
-from .site import build_of
+from .project import project_of
 
 
 def define_env(env):
-    build = build_of(env.conf)
-    site = build.site
+    project = project_of(env.conf)
+    site = project.site
     env.variables["strings"] = site.strings
     env.variables["tracks"] = list(site.tracks)
     env.variables["track_days"] = track_days(site)
@@ -19,32 +19,32 @@ def define_env(env):
         return env.page.file.src_uri
 
     def widget(name, *args):
-        return str(build.macro("nc/widgets.html", name)(*args))
+        return str(project.macro("nc/widgets.html", name)(*args))
 
     def milestone_questions(at):
         found = next((m for m in site.milestones if m["at"] == at), None)
-        return build.render("nc/milestone-questions.md", here(), questions=found["questions"] if found else [])
+        return project.render("nc/milestone-questions.md", here(), questions=found["questions"] if found else [])
 
     macros = {
-        "crisis_lines": lambda: str(build.macro("partials/nc-crisis-lines.html", "full")(site.settings, site.strings)),
-        "emergency_numbers": lambda: str(build.macro("partials/nc-crisis-lines.html", "emergency_numbers")(site.settings)),
-        "safety_warning": lambda: build.render("nc/safety-warning.md", here()),
-        "self_harm_threat": lambda lead=False: build.render("nc/self-harm-threat.md", here(), lead=lead,
+        "crisis_lines": lambda: str(project.macro("partials/nc-crisis-lines.html", "full")(site.settings, site.strings)),
+        "emergency_numbers": lambda: str(project.macro("partials/nc-crisis-lines.html", "emergency_numbers")(site.settings)),
+        "safety_warning": lambda: project.render("nc/safety-warning.md", here()),
+        "self_harm_threat": lambda lead=False: project.render("nc/self-harm-threat.md", here(), lead=lead,
                                                             safety_plan=site.worksheets.get("safety-plan")),
-        "track_list": lambda: build.render("nc/track-list.md", here(), tracks=[
+        "track_list": lambda: project.render("nc/track-list.md", here(), tracks=[
             {"length": n, "overview": track_src(n), "first": day_src(n, 1)} for n in site.tracks]),
-        "phase_list": lambda: build.render("nc/phase-list.md", here(), phases=site.phases),
+        "phase_list": lambda: project.render("nc/phase-list.md", here(), phases=site.phases),
         "milestone_questions": milestone_questions,
-        "exercise_index": lambda: build.render("nc/exercise-index.md", here(), situations=site.situations,
+        "exercise_index": lambda: project.render("nc/exercise-index.md", here(), situations=site.situations,
                                                groups=situations_with_exercises(site)),
-        "script_index": lambda: build.render("nc/script-index.md", here(), scripts=site.scripts),
-        "worksheet_index": lambda: build.render("nc/worksheet-index.md", here(), worksheets=site.worksheets, pdf=build.pdf),
+        "script_index": lambda: project.render("nc/script-index.md", here(), scripts=site.scripts),
+        "worksheet_index": lambda: project.render("nc/worksheet-index.md", here(), worksheets=site.worksheets, pdf=project.pdf),
         "storage_controls": lambda: widget("storage_controls", site.strings),
         "sos_timer": lambda: widget("sos_timer", site.strings),
         "saved_reasons": lambda: widget("saved_reasons", site.strings),
-        "path_finder": lambda: build.render("nc/start.md", here(), **start_data(site)),
-        "exit_box": lambda: build.render("nc/exit-box.md", here()),
-        "front_door": lambda: build.render("nc/front-door.md", here()),
+        "path_finder": lambda: project.render("nc/start.md", here(), **start_data(site)),
+        "exit_box": lambda: project.render("nc/exit-box.md", here()),
+        "front_door": lambda: project.render("nc/front-door.md", here()),
         "today_app": lambda: widget("today_app", site.strings, list(site.tracks), today_data(site), today_grids(site)),
     }
     for name, fn in macros.items():

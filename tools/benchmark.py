@@ -721,17 +721,17 @@ def bench_pdf(tmp: Path, runs: int) -> dict:
 
     sys.path.insert(0, str(ROOT))
     from macros import pdf
-    from macros.site import Build
+    from macros.project import Project
     from macros.templates import environment
 
     site = load(ROOT)
-    build = Build(site, environment())
+    project = Project(site, environment())
     css = ROOT / "overrides" / "assets" / "css" / "nc-sheet.css"
     times, written = [], []
     for i in range(runs):
         out = tmp / f"pdf-{i}"
         t0 = time.perf_counter()
-        written = pdf.write_all(build, out, css)
+        written = pdf.write_all(project, out, css)
         times.append(time.perf_counter() - t0)
     n_pages = sum(len(PdfReader(str(p)).pages) for p in written)
     workbook = [p for p in written if p.name.startswith("workbook")]

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from macros.pages import day_src, page_table, render_page
-from macros.site import Build
+from macros.project import Project
 from macros.templates import environment
 
 
@@ -253,7 +253,7 @@ def test_the_decisional_balance_warns_like_the_re_contact_plan_and_leaves_the_ch
 # ---------------------------------------------------------------------------
 def test_every_check_in_asks_about_safety_and_links_help_and_the_crisis_plan(lang):
     nc = lang.nc
-    env = Build(nc, environment()).env
+    env = Project(nc, environment()).env
     pages = {p.src: p for p in page_table(nc, pdf=False)}
     seen = 0
     for length in nc.tracks:
@@ -269,7 +269,7 @@ def test_every_check_in_asks_about_safety_and_links_help_and_the_crisis_plan(lan
 
 def test_the_check_in_help_line_opens_the_crisis_plan(lang):
     nc = lang.nc
-    env = Build(nc, environment()).env
+    env = Project(nc, environment()).env
     page = next(p for p in page_table(nc, pdf=False) if p.src == day_src(min(nc.tracks), 2))
     text = render_page(env, nc, page)
     line = next(l for l in text.splitlines() if squash(nc.strings.checkin_help) in squash(l))

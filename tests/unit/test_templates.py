@@ -10,14 +10,14 @@ from conftest import ROOT
 from macros.content import placeholders_in
 from macros.pages import page_table, render_page
 from macros.settings import contrast
-from macros.site import Build
+from macros.project import Project
 from macros.strings import Strings, UnknownString, fill
 from macros.templates import environment, md, rel, tel
 
 
 @pytest.fixture(scope="module")
 def build(nc):
-    return Build(nc, environment())
+    return Project(nc, environment())
 
 
 def nasty(nc):
