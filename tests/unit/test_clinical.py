@@ -167,10 +167,10 @@ def test_the_exercise_for_the_moment_a_message_arrives_does_not_offer_the_notice
 OPEN_YOUR_PLAN = {"en": ("If you already made a crisis plan, open it now", "If not, call or text"),
                   "es": ("Si ya hiciste un plan de crisis, ábrelo ahora", "Si no, llama o escribe")}
 PLAN_SHEET = {"en": {"not_listed": "Don't list the person you are stepping away from",
-                     "fields": ["emergency room or urgent care", "worth living for", "Look at it again on"],
+                     "fields": ["ER or urgent care", "worth living for"],
                      "means": ["medicines", "gun", "advocate"]},
               "es": {"not_listed": "No pongas a la persona de la que te alejas",
-                     "fields": ["emergencias o urgencias", "vale la pena vivir", "Lo vuelvo a ver el"],
+                     "fields": ["Urgencias más cercana", "vale la pena vivir"],
                      "means": ["medicinas", "arma", "defensor"]}}
 
 
@@ -367,3 +367,18 @@ def test_slips_are_not_explained_with_the_habit_study(lang):
     assert texts
     for where, text in texts.items():
         assert "Lally" not in text, f"{lang.code}/{where}: a study of new habits used to reassure about slips"
+
+
+# ---------------------------------------------------------------------------
+# 11. Next in line: silence can alert a controlling person too
+# ---------------------------------------------------------------------------
+ADVOCATE = {"en": "advocate", "es": "defensor"}
+
+
+def test_the_path_of_not_telling_them_plans_the_silence_with_an_advocate_too(lang):
+    path = next((p for p in lang.nc.start.get("paths", []) if p["id"] == "not-telling"), None) \
+        if isinstance(getattr(lang.nc, "start", None), dict) else None
+    word = ADVOCATE.get(lang.code)
+    if not path or not word:
+        pytest.skip("no not-telling path, or no word to look for")
+    assert word in " ".join(path["steps"]).lower(), f"{lang.code}: 'just stop replying' without planning it with an advocate"
