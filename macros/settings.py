@@ -84,7 +84,6 @@ def check_settings(extra, problems: Problems, today: dt.date | None = None) -> t
     """The checked settings with defaults, and reminders to show (not errors)."""
     today = today or dt.date.today()
     given = plain(extra or {})
-    given.pop("nc", None)  # the loaded site, when a build publishes it
     settings = _merge(DEFAULTS, given)
     notices: list[str] = []
     if not problems.check(settings, schema.SETTINGS, FILE, prefix="extra."):
