@@ -50,3 +50,20 @@ def define_env(env):
     for name, fn in macros.items():
         env.macro(fn, name)
         env.variables.pop(name, None)  # a setting of the same name (crisis_lines) stays under `extra`
+
+
+def on_pre_page_macros(env):
+    """Every page, written by hand or made from a record: its `keywords` (front matter, or the
+    record's field) are the words readers type for it. The theme's search indexes a page's
+    `tags` with a strong boost and shows no tags on the page itself (no tags plugin), so the
+    keywords go there: found in search, not printed on the page."""
+    meta = env.page.meta
+    words = meta.get("keywords")
+    if words is None:
+        return
+    if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.strip() for w in words):
+        from .errors import ContentError, Problem, shown
+        raise ContentError([Problem(shown(env.page.file.abs_src_path or env.page.file.src_uri),
+                                    "keywords must be a list of words or short phrases", field="keywords",
+                                    fix="write them as `keywords: [kids, custody]` in the front matter")])
+    meta["tags"] = list(dict.fromkeys([*(meta.get("tags") or []), *(w.strip() for w in words)]))

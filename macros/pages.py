@@ -55,6 +55,7 @@ class Page:
     template: str                 # under overrides/, such as nc/day.md
     context: dict = field(default_factory=dict, compare=False, hash=False)
     searchable: bool = True
+    keywords: tuple = ()          # the record's `keywords`: words readers type into search
 
 
 def page_table(site: Site, pdf: bool) -> list[Page]:
@@ -66,21 +67,26 @@ def page_table(site: Site, pdf: bool) -> list[Page]:
                         track_context(site, length)))
         for d in days:
             out.append(Page(day_src(length, d["n"]), day_title(site, length, d["n"]), "nc/day.md",
-                            day_context(site, length, d["n"]), searchable=length == site.longest))
+                            day_context(site, length, d["n"]), searchable=length == site.longest,
+                            keywords=tuple(d.get("keywords") or ())))
     for rid, ex in site.exercises.items():
-        out.append(Page(record_src("exercises", rid), ex["title"], "nc/exercise.md", exercise_context(site, rid)))
+        out.append(Page(record_src("exercises", rid), ex["title"], "nc/exercise.md", exercise_context(site, rid),
+                        keywords=tuple(ex.get("keywords") or ())))
     for rid, sc in site.scripts.items():
-        out.append(Page(record_src("scripts", rid), sc["title"], "nc/script.md", script_context(site, rid)))
+        out.append(Page(record_src("scripts", rid), sc["title"], "nc/script.md", script_context(site, rid),
+                        keywords=tuple(sc.get("keywords") or ())))
     for rid, w in site.worksheets.items():
         out.append(Page(record_src("worksheets", rid), w["title"], "nc/worksheet-page.md",
-                        worksheet_context(site, rid, pdf)))
+                        worksheet_context(site, rid, pdf), keywords=tuple(w.get("keywords") or ())))
     return out
 
 
 def render_page(env, site: Site, page: Page) -> str:
-    """The page's Markdown: front matter (title, search, no macros: the text is final), then
-    the template's output."""
+    """The page's Markdown: front matter (title, search words, search, no macros: the text is
+    final), then the template's output."""
     meta = f"---\ntitle: {json.dumps(page.title, ensure_ascii=False)}\nrender_macros: false\n"
+    if page.keywords:
+        meta += f"keywords: {json.dumps(list(page.keywords), ensure_ascii=False)}\n"
     if not page.searchable:
         meta += "search:\n  exclude: true\n"
     body = render(env, page.template, here=page.src, settings=site.settings, strings=site.strings, **page.context)

@@ -10,6 +10,11 @@ ID = {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
 TEXT = {"type": "string", "minLength": 1, "fix": "write some text here"}
 IDS = {"type": "array", "items": ID, "uniqueItems": True,
        "fix": "write a list of ids, such as `[my-reasons, urge-log]`"}
+# Words readers type into the site's search for this page (indexed, not shown on it).
+KEYWORDS = {"type": "array", "minItems": 1, "uniqueItems": True,
+            "items": {"type": "string", "pattern": r"^[^\n,]*\S[^\n,]*$",
+                      "fix": "write one word or short phrase per item, such as `kids`"},
+            "fix": "write a list of the words readers type into search, such as `[kids, custody]`"}
 COLOR = {"type": "string", "pattern": "^#[0-9a-fA-F]{6}$",
          "fix": "write a colour as # and six hex digits, in quotes, such as \"#34577a\""}
 PHONE = {"type": "string", "pattern": r"^(?=.*[0-9])[0-9A-Za-z +().\-]{2,40}$",
@@ -141,6 +146,7 @@ PHASE = {
                          "prompt": TEXT,
                          "worksheets": IDS,
                          "scripts": IDS,
+                         "keywords": KEYWORDS,
                      },
                  }},
     },
@@ -176,6 +182,7 @@ EXERCISE = {
         "steps": {"type": "array", "minItems": 1, "items": TEXT, "fix": "list the steps, one per line starting with `- `"},
         "afterwards": TEXT,
         "worksheet": ID,
+        "keywords": KEYWORDS,
     },
 }
 
@@ -213,6 +220,7 @@ SCRIPT = {
                                "required": ["id", "label", "text"],
                                "properties": {"id": ID, "label": TEXT, "text": TEXT}}},
         "after": {"type": "array", "items": TEXT},
+        "keywords": KEYWORDS,
     },
 }
 
@@ -279,6 +287,7 @@ WORKSHEET = {
                       "required": ["purpose", "when", "in_session"],
                       "properties": {"purpose": TEXT, "when": TEXT, "in_session": TEXT}},
         "blocks": {"type": "array", "minItems": 1, "items": BLOCK},
+        "keywords": KEYWORDS,
     },
 }
 

@@ -56,7 +56,7 @@ def strings_of(data) -> list[str]:
     if isinstance(data, str):
         return [data]
     if isinstance(data, dict):
-        return [s for k, v in data.items() if k not in {"id", "guide", "url", "source", "clinician"}
+               return [s for k, v in data.items() if k not in {"id", "guide", "url", "source", "clinician", "keywords"}
                 for s in strings_of(v)]
     if isinstance(data, list):
         return [s for v in data for s in strings_of(v)]
