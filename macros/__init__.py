@@ -48,6 +48,10 @@ def define_env(env):
         "today_app": lambda: widget("today_app", site.strings, list(site.tracks), today_data(site), today_grids(site)),
     }
     for name, fn in macros.items():
+        # Between sessions (overrides/nc/between.html): the self-check, the notes page, the calendar file
+        "self_check": lambda: str(project.macro("nc/between.html", "self_check")(site.strings)),
+        "session_notes": lambda: str(project.macro("nc/between.html", "session_notes")(site.strings)),
+        "trusted_calendar": lambda: str(project.macro("nc/between.html", "trusted_calendar")(site.strings)),
         env.macro(fn, name)
         env.variables.pop(name, None)  # a setting of the same name (crisis_lines) stays under `extra`
 

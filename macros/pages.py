@@ -213,9 +213,11 @@ def today_grids(site: Site) -> list:
     for length, days in site.tracks.items():
         checkins = site.milestones_of(length)
         cells = [{"n": d["n"], "title": d["title"], "url": html_of(day_src(length, d["n"])),
-                  "label": site.strings.fill("day_of", n=d["n"], length=length), "checkin": d["n"] in checkins}
+                  "label": site.strings.fill("day_of", n=d["n"], length=length), "checkin": d["n"] in checkins,
+                  "selfcheck": bool(checkins.get(d["n"], {}).get("self_check"))}
                  for d in days]
-        out.append({"length": length, "weeks": [cells[i:i + 7] for i in range(0, len(cells), 7)]})
+        out.append({"length": length, "weeks": [cells[i:i + 7] for i in range(0, len(cells), 7)],
+                    "selfcheck": any(c["selfcheck"] for c in cells)})
     return out
 
 

@@ -31,6 +31,9 @@ SCRIPTS = [
     ("nc-filter.js", 'class="nc-filter"'),
     ("nc-today.js", "data-nc-today"),
     ("nc-start.js", "data-nc-path"),
+    ("nc-check.js", "data-nc-selfcheck"),
+    ("nc-notes.js", "data-nc-notes"),
+    ("nc-trusted.js", "data-nc-trusted"),
 ]
 GUARD = "nc-guard.js"  # the storage guard: before the theme's bundle, on every page
 

@@ -220,6 +220,8 @@ SCRIPT = {
                                "required": ["id", "label", "text"],
                                "properties": {"id": ID, "label": TEXT, "text": TEXT}}},
         "after": {"type": "array", "items": TEXT},
+            "self_check": {"type": "boolean", "fix": "write true (the day page and the Today grid offer the "
+                                                     "private self-check) or leave the line out"},
         "keywords": KEYWORDS,
     },
 }

@@ -23,6 +23,9 @@ PAGE_TYPES = {
     "privacy": "privacy.html",
     "friends and family": "friends-and-family.html",
     "start": "start.html",
+    "self-check": "self-check.html",
+    "notes (session summary)": "notes.html",
+    "trusted person": "trusted-person.html",
     "adapting (code blocks)": "adapting.html",
 }
 # WCAG 2.2 AA and axe's best practices (landmarks, unique names, headings...)
