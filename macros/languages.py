@@ -37,6 +37,8 @@ def build_others(config, project, root: Path) -> None:
     from mkdocs.config import load_config
 
     languages = project.site.settings["languages"]
+    if not languages or Path(config.config_file_path).resolve() != (root / languages[0]["config"]).resolve():
+        return  # `mkdocs build -f mkdocs.es.yml`: that language alone, at the root
     for lang in languages[1:]:
         log.info(f"Building the {lang['name']} site ({lang['config']}) into {lang['code']}/")
         other = load_config(config_file=str(root / lang["config"]), site_dir=str(Path(config.site_dir) / lang["code"]),

@@ -57,3 +57,17 @@ def test_hooks_is_a_thin_adapter_and_every_step_says_its_job():
         assert doc and len(doc.split()) >= 12, f"macros/{step}.py: say in its docstring what the step does"
     assert "env.globals" not in hooks, "the theme's templates read prepared data (theme_parts), not Python objects"
     assert "nc." not in (ROOT / "overrides" / "main.html").read_text(), "main.html prints theme_parts; it calls nothing"
+
+
+def test_a_further_language_built_on_its_own_is_that_language_alone(tmp_path):
+    """`mkdocs build -f mkdocs.es.yml` builds the Spanish site at the root, once (it used to
+    build Spanish again into es/)."""
+    langs = language_list()
+    if len(langs) < 2:
+        return
+    from conftest import MKDOCS
+    out = tmp_path / "site"
+    proc = subprocess.run([str(MKDOCS), "build", "--strict", "-f", str(ROOT / langs[1]["config"]), "-d", str(out)],
+                          cwd=ROOT, capture_output=True, text=True, env={**_env(), "NC_PDF": "false", "NO_MKDOCS_2_WARNING": "1"})
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert (out / "index.html").exists() and not any((out / lang["code"]).exists() for lang in langs)
