@@ -46,12 +46,12 @@ def define_env(env):
         "exit_box": lambda: project.render("nc/exit-box.md", here()),
         "front_door": lambda: project.render("nc/front-door.md", here()),
         "today_app": lambda: widget("today_app", site.strings, list(site.tracks), today_data(site), today_grids(site)),
-    }
-    for name, fn in macros.items():
         # Between sessions (overrides/nc/between.html): the self-check, the notes page, the calendar file
         "self_check": lambda: str(project.macro("nc/between.html", "self_check")(site.strings)),
         "session_notes": lambda: str(project.macro("nc/between.html", "session_notes")(site.strings)),
         "trusted_calendar": lambda: str(project.macro("nc/between.html", "trusted_calendar")(site.strings)),
+    }
+    for name, fn in macros.items():
         env.macro(fn, name)
         env.variables.pop(name, None)  # a setting of the same name (crisis_lines) stays under `extra`
 

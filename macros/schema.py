@@ -164,6 +164,8 @@ MILESTONES = {
             "title": TEXT,
             "text": TEXT,
             "questions": {"type": "array", "items": TEXT},
+            "self_check": {"type": "boolean", "fix": "write true (the day page and the Today grid offer the "
+                                                     "private self-check) or leave the line out"},
         },
     },
 }
@@ -220,8 +222,6 @@ SCRIPT = {
                                "required": ["id", "label", "text"],
                                "properties": {"id": ID, "label": TEXT, "text": TEXT}}},
         "after": {"type": "array", "items": TEXT},
-            "self_check": {"type": "boolean", "fix": "write true (the day page and the Today grid offer the "
-                                                     "private self-check) or leave the line out"},
         "keywords": KEYWORDS,
     },
 }

@@ -159,7 +159,6 @@ KEYS = {
     "sos_reasons_heading": (),
     "sos_reasons_save": (),
     "sos_reasons_empty": (),
-}
     # Between sessions (issue 30): the self-check, the notes page, the trusted person's calendar
     "self_check_link": (),
     "today_grid_selfcheck": (),
@@ -223,3 +222,4 @@ KEYS = {
     "trusted_ics_download": (),
     "trusted_ics_note": (),
     "trusted_ics_file": (),
+}
