@@ -143,7 +143,7 @@ def test_no_first_language_setting_shows_on_another_languages_pages(site, langs)
             where = f"{other.prefix}{rel}"
             for value in theirs:
                 assert escape(value) not in html, f"{where}: {value!r} from {first.code}'s settings"
-            assert f'<strong>{escape(mine["extra.clinic.name"][0], quote=False)}</strong>' in html, f"{where}: clinic name"
-            assert f'href="{escape(mine["extra.exit.url"][0])}" class="nc-exit"' in html, f"{where}: exit page"
+            assert escape(mine["extra.clinic.name"][0], quote=False) in html, f"{where}: clinic name"
+            assert f'href="{escape(mine["extra.exit.url"][0])}"' in html, f"{where}: exit page"
             label = dialog.search(html).group(1)
             assert label and label != theirs_dialog, f"{where}: the search box is named {label!r}, as in {first.code}"
