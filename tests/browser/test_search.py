@@ -11,6 +11,7 @@ import pytest
 
 from conftest import LANG_CODES
 from macros import yamlio
+from macros.pages import day_src, html_of
 
 pytestmark = pytest.mark.browser
 
@@ -18,14 +19,28 @@ pytestmark = pytest.mark.browser
 # restraining order; recaída, acoso, orden de protección...).
 PAGES = ["scripts/low-contact-coparent", "scripts/tell-partner", "scripts/tell-family", "scripts/workplace-request",
          "scripts/housing-request", "exercises/slow-breathing", "exercises/urge-surfing", "exercises/plan-for-firsts",
-         "exercises/contact-attempt", "program/slipped", "guide/safety", "guide/the-science", "help"]
+         "exercises/contact-attempt", "program/slipped", "guide/safety", "guide/the-science", "help",
+         "days/stop-checking"]   # a day: its page in the longest track (the only one indexed)
 WORDS_PER_PAGE = 3   # the first ones: enough for a dozen pages to stay quick
 _FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+
+
+def address_of(lang, page: str) -> str:
+    """Where a case's page is inside its language's site (a day: in the longest track)."""
+    kind, _, rid = page.partition("/")
+    if kind == "days":
+        longest = max(lang.nc.tracks)
+        n = next(d["n"] for d in lang.nc.tracks[longest] if d["id"] == rid)
+        return html_of(day_src(longest, n))
+    return page + ".html"
 
 
 def keywords_of(lang, page: str) -> list[str] | None:
     """A page's keywords in one language, or None when this checkout has no such page."""
     kind, _, rid = page.partition("/")
+    if kind == "days":
+        day = next((d for d in lang.nc.tracks[max(lang.nc.tracks)] if d["id"] == rid), None)
+        return None if day is None else list(day.get("keywords") or [])
     records = {"scripts": lang.nc.scripts, "exercises": lang.nc.exercises, "worksheets": lang.nc.worksheets}
     if kind in records and rid:
         record = records[kind].get(rid)
@@ -62,14 +77,14 @@ def test_typing_a_readers_word_finds_the_page(web, langs, code, target):
     w = web()
     page = w.open(lang.prefix + "index.html")
     missed = []
-    want = "/" + lang.prefix + target + ".html"
+    want = "/" + lang.prefix + address_of(lang, target)
     for word in words[:WORDS_PER_PAGE]:
         search(page, word)
         try:
             page.wait_for_function(FOUND, arg=want, timeout=8000)
         except Exception:
             missed.append(f"{word!r} lists {page.evaluate(SHOWN)[:10]}")
-    assert not missed, f"{lang.prefix}{target}.html is not among the results for: " + "; ".join(missed)
+    assert not missed, f"{want} ({target}) is not among the results for: " + "; ".join(missed)
 
 
 def test_a_word_no_page_has_finds_nothing(web, langs):

@@ -8,7 +8,7 @@ import pytest
 
 import macros
 from macros.errors import ContentError
-from macros.pages import page_table, record_src
+from macros.pages import day_src, page_table, record_src
 
 
 def test_every_records_keywords_reach_its_page(langs):
@@ -24,6 +24,11 @@ def test_every_records_keywords_reach_its_page(langs):
         for src, r in records:
             if not r.get("keywords"):
                 assert pages[src].keywords == (), src
+        longest = max(nc.tracks)
+        days = [d for d in nc.tracks[longest] if d.get("keywords")]
+        assert days, f"{lang.code}: no day has keywords"
+        for d in days:
+            assert list(pages[day_src(longest, d["n"])].keywords) == d["keywords"], f"{lang.code} day {d['id']}"
 
 
 def page_with(meta):
