@@ -382,3 +382,9 @@ def test_the_path_of_not_telling_them_plans_the_silence_with_an_advocate_too(lan
     if not path or not word:
         pytest.skip("no not-telling path, or no word to look for")
     assert word in " ".join(path["steps"]).lower(), f"{lang.code}: 'just stop replying' without planning it with an advocate"
+
+
+def test_no_exercise_offers_the_slip_exercise_for_guilt(nc):
+    """Choosing yourself is not a slip: the exercise index does not list a slip exercise under guilt."""
+    both = [rid for rid, ex in nc.exercises.items() if {"slipped", "guilt"} <= set(ex["situations"])]
+    assert not both, f"listed for guilt and for slips: {both}"
