@@ -52,8 +52,9 @@ def fingerprint(rel: str) -> str:
 
 
 def marks(code: str) -> dict:
+    """{file: fingerprint}. A fingerprint of digits only reads as a number in YAML: as text."""
     path = DOCS / code / "_translations.yml"
-    return (yamlio.load(path) or {}) if path.exists() else {}
+    return {k: str(v) for k, v in ((yamlio.load(path) or {}) if path.exists() else {}).items()}
 
 
 def english_left(text: str) -> list[str]:
@@ -99,7 +100,7 @@ def main(argv: list[str]) -> int:
             rel = Path(rel).as_posix().split(f"docs/{code}/")[-1].split("docs/")[-1]
             current[rel] = fingerprint(rel)
         lines = ["# The English text each translation was made from (tools/translations.py --mark)."]
-        lines += [f"{k}: {v}" for k, v in sorted(current.items())]
+        lines += [f'{k}: "{v}"' if v.isdigit() else f"{k}: {v}" for k, v in sorted(current.items())]
         (DOCS / code / "_translations.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
         return 0
     status = 0
