@@ -55,15 +55,25 @@ def test_the_self_harm_wording_comes_first_on_the_pages_that_cover_it(lang, rel)
             f"{lang.code}/{rel}: the shared wording is not the first thing in '{section.splitlines()[0]}'"
 
 
-def test_the_records_repeat_the_self_harm_wording_word_for_word(lang):
+def test_the_records_take_the_self_harm_wording_from_the_one_string(lang):
+    """The contact-attempt exercise (its first step) and the angry-message day write
+    {self_harm_threat}; their pages show the string's words there."""
     nc = lang.nc
     wording = squash(nc.strings.self_harm_threat)
+    env = Project(nc, environment()).env
+    pages = {p.src: p for p in page_table(nc, pdf=False)}
     ex = nc.exercises.get("contact-attempt")
     if ex:
-        assert wording in squash(ex["steps"][0]), f"{lang.code}: the contact-attempt exercise's first step"
+        assert "{self_harm_threat}" in ex["steps"][0], f"{lang.code}: the contact-attempt exercise's first step"
+        text = render_page(env, nc, pages["exercises/contact-attempt.md"])
+        steps = text[text.index("\n1. "):]
+        assert wording in squash(steps.split("\n2. ")[0]), f"{lang.code}: the exercise page shows the wording first"
     angry = day(nc, "an-angry-message")
     if angry:
-        assert wording in squash(angry["reading"]), f"{lang.code}: the angry-message day"
+        assert "{self_harm_threat}" in angry["reading"], f"{lang.code}: the angry-message day"
+        length = max(nc.tracks)
+        n = next(d["n"] for d in nc.tracks[length] if d["id"] == "an-angry-message")
+        assert wording in squash(render_page(env, nc, pages[day_src(length, n)])), f"{lang.code}: the day page shows it"
 
 
 def test_no_page_says_a_crisis_line_will_check_on_them(lang):
