@@ -125,12 +125,20 @@ class PageParts:
 
     def before_theme(self, page, base: str) -> Markup:
         """The strings the page's scripts use, and the storage guard (it must run before the
-        theme's bundle, the first script that would store anything)."""
-        names = self.scripts_for(getattr(page, "content", None))
-        keys = {k for n in names + [GUARD] for k in self.keys[n]}
-        return self._render("partials/nc-scripts.html", base, part="before", scripts=[GUARD],
-                            script_strings=self.site.strings.subset(keys))
+        theme's bundle, the first script that would store anything). Made once for each set of
+        scripts and depth."""
+        names = tuple(self.scripts_for(getattr(page, "content", None)))
+        key = ("before", names, base)
+        if key not in self._made:
+            keys = {k for n in names + (GUARD,) for k in self.keys[n]}
+            self._made[key] = self._render("partials/nc-scripts.html", base, part="before", scripts=[GUARD],
+                                           script_strings=self.site.strings.subset(keys))
+        return self._made[key]
 
     def after_theme(self, page, base: str) -> Markup:
-        return self._render("partials/nc-scripts.html", base, part="after",
-                            scripts=self.scripts_for(getattr(page, "content", None)), script_strings={})
+        names = tuple(self.scripts_for(getattr(page, "content", None)))
+        key = ("after", names, base)
+        if key not in self._made:
+            self._made[key] = self._render("partials/nc-scripts.html", base, part="after", scripts=list(names),
+                                           script_strings={})
+        return self._made[key]
