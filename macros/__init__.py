@@ -4,7 +4,8 @@ Each returns the output of a template under overrides/nc/ (or a partial), with t
 Python builds for it (macros/pages.py). Generated pages (days, tracks, exercises, scripts,
 worksheets) do not come here: the generate step makes them (macros/generate.py).
 """
-from .pages import day_src, situations_with_exercises, start_data, today_data, today_grids, track_days, track_src
+from .pages import (day_src, situations_with_exercises, start_data, today_data, today_grids, track_days, track_src,
+                    workbook_links)
 from .project import project_of
 
 
@@ -38,7 +39,8 @@ def define_env(env):
         "exercise_index": lambda: project.render("nc/exercise-index.md", here(), situations=site.situations,
                                                groups=situations_with_exercises(site)),
         "script_index": lambda: project.render("nc/script-index.md", here(), scripts=site.scripts),
-        "worksheet_index": lambda: project.render("nc/worksheet-index.md", here(), worksheets=site.worksheets, pdf=project.pdf),
+        "worksheet_index": lambda: project.render("nc/worksheet-index.md", here(), worksheets=site.worksheets,
+                                                   pdf=workbook_links(site, project.pdf)),
         "storage_controls": lambda: widget("storage_controls", site.strings),
         "sos_timer": lambda: widget("sos_timer", site.strings),
         "saved_reasons": lambda: widget("saved_reasons", site.strings),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,6 +43,7 @@ class Site:
     tracks: dict = field(default_factory=dict)       # length -> [day record, ...]
     workbook: dict = field(default_factory=dict)     # the workbook's own pages (workbook.yml)
     start: dict = field(default_factory=dict)        # "Find your path" (start.yml)
+    workbook_files: dict = field(default_factory=dict)  # edition -> file stem of the workbook's PDFs
     notices: list = field(default_factory=list)      # reminders for the clinic (not errors)
     broken: dict = field(default_factory=lambda: {kind: set() for kind in KINDS})  # ids with mistakes
 
@@ -125,6 +127,8 @@ def _normalise_worksheet(w: dict) -> dict:
             b.setdefault("lines", 3)
         elif b["type"] == "fields":
             b.setdefault("columns", 2)
+        elif b["type"] == "crisis_lines":
+            b.setdefault("compact", False)
         blocks.append(b)
     w["blocks"] = blocks
     return w
@@ -180,6 +184,7 @@ def load_site(root, extra: dict, string_keys: dict | None = None, docs: Path | s
         site.milestones = []
 
     _check_references(site, problems)
+    pdf_files(site, problems)
     check_uses(_template_and_page_files(root, docs), strings, problems, USE_IN_TEMPLATES)
     if phases_ok and "program" in settings and isinstance(settings["program"].get("tracks"), list):
         for length in settings["program"]["tracks"]:
@@ -323,6 +328,78 @@ def _check_references(site: Site, problems: Problems) -> None:
                                  record=sc["id"], field=f"variants.{v['id']}.text",
                                  fix="use one listed in docs/_data/placeholders.yml "
                                      f"({', '.join(sorted(site.placeholders))}) or add it there")
+
+
+# ---------------------------------------------------------------------------
+# The PDFs' file names, and the discreet edition's words
+# ---------------------------------------------------------------------------
+
+def slug(text: str) -> str:
+    """Words as a file name in their own language: lower case, accents dropped, hyphens
+    ("Mi plan de crisis" -> mi-plan-de-crisis, "Notas del día" -> notas-del-dia)."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return re.sub(r"[\W_]+", "-", folded.lower()).strip("-")
+
+
+def avoided_words(site: Site) -> list[str]:
+    """What a discreet copy must never say: the words of strings.discreet_avoid (the topic, in
+    this language) and the clinic's name."""
+    words = [w.strip() for w in str(site.strings.get("discreet_avoid", "")).split(",") if w.strip()]
+    name = site.settings.get("clinic", {}).get("name")
+    return words + ([name] if name else [])
+
+
+def says(text: str, words: list[str]) -> list[str]:
+    """The words of `words` that `text` holds as whole words (any case, with or without accents)."""
+    plain = " " + slug(text).replace("-", " ") + " "
+    return [w for w in words if slug(w) and " " + slug(w).replace("-", " ") + " " in plain]
+
+
+def pdf_files(site: Site, problems: Problems) -> None:
+    """Each sheet's PDF file stems, by edition (`files`), and the workbook's
+    (`site.workbook_files`): the standard copy is named from its title, the discreet copy from
+    its `discreet_title`, both in the language of the records, so a Spanish page offers Spanish
+    file names. The discreet title is required and must say nothing of the program, the clinic
+    or the topic; every name in a language's PDF folder is different."""
+    avoid = avoided_words(site)
+    taken: dict = {}
+
+    def claim(stem, file, record, field_):
+        if stem in taken:
+            other = taken[stem]
+            problems.add(file, f"its PDF would be named {stem}-a4.pdf, like that of {other[1] or shown(other[0])} "
+                               f"({other[2]})", record=record, field=field_,
+                         fix="give it a title that differs in more than capitals, accents or punctuation")
+        taken.setdefault(stem, (file, record, field_))
+
+    def neutral(text, file, record, field_, fix):
+        for word in says(text, avoid):
+            problems.add(file, f"the discreet title '{text}' says '{word}', which tells what the paper is for",
+                         record=record, field=field_, fix=fix)
+
+    strings_file = site.docs / DATA / "strings.yml"
+    book_title = site.strings.get("workbook_discreet_title") or ""
+    site.workbook_files = {"standard": slug(site.strings.get("workbook_file") or "") or "workbook",
+                           "discreet": slug(book_title) or "notes"}
+    neutral(book_title, strings_file, None, "workbook_discreet_title",
+            "write a plain name such as `My notes`, with none of the words of `discreet_avoid`")
+    claim(site.workbook_files["standard"], strings_file, None, "workbook_file")
+    claim(site.workbook_files["discreet"], strings_file, None, "workbook_discreet_title")
+    for rid, w in site.worksheets.items():
+        discreet = w.get("discreet_title")
+        if not discreet:
+            problems.add(w["file"], "this sheet has no discreet title (the title of its discreet copy)", record=rid,
+                         field="discreet_title", fix="add a line such as `discreet_title: Week at a glance`: a plain "
+                         "name that says nothing of the program, the clinic or what the sheet is for "
+                         "(docs/_data/README.md, \"The discreet edition\")")
+        else:
+            neutral(discreet, w["file"], rid, "discreet_title",
+                    "choose words that say nothing of the program, the clinic or what the sheet is for, such as "
+                    "`Week at a glance` (`discreet_avoid` in strings.yml lists the words to leave out)")
+        w["files"] = {"standard": slug(w["title"]) or rid, "discreet": slug(discreet or "") or f"{rid}-discreet"}
+        claim(w["files"]["standard"], w["file"], rid, "title")
+        if discreet:
+            claim(w["files"]["discreet"], w["file"], rid, "discreet_title")
 
 
 def placeholders_in(script: dict) -> list[str]:

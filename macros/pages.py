@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from .content import Site, placeholders_in
+from .content import Site, placeholders_in, slug  # noqa: F401  (slug: for callers)
 from .strings import fill
 from .templates import render
 
@@ -39,8 +39,20 @@ def html_of(src: str) -> str:
     return src[:-3] + ".html"
 
 
-def pdf_name(rid: str, size: str) -> str:
-    return f"{rid}-{size.lower()}.pdf"
+def pdf_name(stem: str, size: str) -> str:
+    """A PDF's file name: its stem (a record's `files`, see content.pdf_files) and the paper."""
+    return f"{stem}-{size.lower()}.pdf"
+
+
+EDITIONS = ("standard", "discreet")
+SIZES = ("a4", "letter")
+
+
+def pdf_links(files: dict, default: str) -> dict:
+    """A sheet's or the workbook's PDFs for its page: {editions: [{edition, a4, letter}], the
+    default edition first}."""
+    order = [default] + [e for e in EDITIONS if e != default]
+    return {"editions": [dict({size: pdf_name(files[e], size) for size in SIZES}, edition=e) for e in order]}
 
 
 # ---------------------------------------------------------------------------
@@ -141,7 +153,13 @@ def script_context(site: Site, rid: str) -> dict:
 
 
 def worksheet_context(site: Site, rid: str, pdf: bool) -> dict:
-    return {"ws": site.worksheets[rid], "pdf": {size: pdf_name(rid, size) for size in ("a4", "letter")} if pdf else None}
+    ws = site.worksheets[rid]
+    return {"ws": ws, "pdf": pdf_links(ws["files"], site.settings["worksheets"]["default"]) if pdf else None}
+
+
+def workbook_links(site: Site, pdf: bool) -> dict | None:
+    """The workbook's PDFs for the worksheet index."""
+    return pdf_links(site.workbook_files, site.settings["worksheets"]["default"]) if pdf else None
 
 
 def fill_defaults(text: str, site: Site) -> str:
@@ -174,9 +192,12 @@ def today_data(site: Site) -> dict:
         tracks[str(length)] = {
             "days": [{"n": d["n"], "title": d["title"], "label": site.strings.fill("day_of", n=d["n"], length=length),
                       "url": html_of(day_src(length, d["n"]))} for d in days],
-            "milestones": sorted(site.milestones_of(length))}
+            "milestones": sorted(site.milestones_of(length)),
+            # The calendar file's name, in this language's words (strings.calendar_file)
+            "file": site.strings.fill("calendar_file", product=slug(site.settings["clinic"]["name"]), length=length)}
     return {"tracks": tracks, "final_review": "program/final-review.html",
             "discreet_title": site.settings["calendar"]["discreet_title"],
+            "discreet_file": site.strings.calendar_file_discreet,
             "product": site.settings["clinic"]["name"]}
 
 

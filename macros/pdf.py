@@ -9,6 +9,11 @@
   how to use it, the track's days, then the sheets (the same pages as the sheet PDFs) in the
   order the settings give, each page numbered.
 - A sheet that prints on more pages than its record says (`pages:`) stops the build.
+- Every PDF comes in two editions: the standard copy (the sheet's title, the clinic in the
+  footer, named from the title) and the discreet copy (its `discreet_title`, a footer with only
+  the licence, fields, anchors, file name and PDF title that name nothing of the program, the
+  clinic or the topic; the crisis numbers stay). The discreet sheet is laid out with the
+  standard sheet's lines and rows, and again only when its title takes another line.
 """
 from __future__ import annotations
 
@@ -18,7 +23,7 @@ import math
 from pathlib import Path
 
 from .errors import Problems
-from .pages import pdf_name
+from .pages import EDITIONS, pdf_name
 
 SIZES = {"a4": "A4", "letter": "letter"}
 MARGIN_MM = 12
@@ -33,21 +38,22 @@ GROWS = ("lines", "table", "boxes")
 # Documents
 # ---------------------------------------------------------------------------
 
-def sheet_document(build, rid: str, size: str, lang: str, fit: dict | None = None) -> str:
+def sheet_document(build, rid: str, size: str, lang: str, fit: dict | None = None, discreet: bool = False) -> str:
     return build.render("nc/pdf.html", part="sheet", ws=build.site.worksheets[rid], size=SIZES[size],
-                        css="", lang=lang, fit=fit or {})
+                        css="", lang=lang, fit=fit or {}, discreet=discreet)
 
 
-def front_document(build, size: str, lang: str, contents: list) -> str:
+def front_document(build, size: str, lang: str, contents: list, discreet: bool = False) -> str:
     """The workbook's first pages: cover, contents (title, page), how to use it, the days."""
     site = build.site
     first = min(site.tracks)
     return build.render("nc/pdf.html", part="front", size=SIZES[size], css="", lang=lang, contents=contents,
-                        length=first, days=site.tracks[first], book=site.workbook, today=dt.date.today().isoformat())
+                        length=first, days=site.tracks[first], book=site.workbook, today=dt.date.today().isoformat(),
+                        discreet=discreet)
 
 
 def numbers_document(build, size: str, total: int) -> str:
-    return build.render("nc/pdf.html", part="numbers", size=SIZES[size], css="", lang="en", total=total)
+    return build.render("nc/pdf.html", part="numbers", size=SIZES[size], css="", lang="en", total=total, discreet=False)
 
 
 def workbook_order(site) -> list:
@@ -106,19 +112,48 @@ def fit_blocks(ws: dict, free: float) -> dict:
     return out
 
 
-def render_sheet(build, rid: str, size: str, css, lang: str):
+def render_sheet(build, rid: str, size: str, css, lang: str, discreet: bool = False):
     """The sheet laid out to fill its page (one-page sheets). `css`: the parsed stylesheet."""
+    return render_sheet_fit(build, rid, size, css, lang, discreet)[0]
+
+
+def render_sheet_fit(build, rid: str, size: str, css, lang: str, discreet: bool = False):
+    """The sheet laid out to fill its page, and how: (document, fit, the free mm measured
+    before it grew, or None when it did not grow)."""
     from weasyprint import HTML
 
     ws = build.site.worksheets[rid]
-    doc = HTML(string=sheet_document(build, rid, size, lang)).render(stylesheets=[css])
+    doc = HTML(string=sheet_document(build, rid, size, lang, discreet=discreet)).render(stylesheets=[css])
     if ws["pages"] == 1 and len(doc.pages) == 1:
-        fit = fit_blocks(ws, free_mm(doc.pages[0], size))
+        free = free_mm(doc.pages[0], size)
+        fit = fit_blocks(ws, free)
         if fit:
-            grown = HTML(string=sheet_document(build, rid, size, lang, fit)).render(stylesheets=[css])
+            grown = HTML(string=sheet_document(build, rid, size, lang, fit, discreet)).render(stylesheets=[css])
             if len(grown.pages) == 1:
-                doc = grown
-    return doc
+                return grown, fit, free
+    return doc, {}, None
+
+
+def render_discreet(build, rid: str, size: str, css, lang: str, standard) -> object:
+    """The discreet copy of a sheet, laid out with the standard copy's lines and rows (one
+    layout instead of two): its title and footer are other words, so only a title that takes
+    more or fewer lines moves the page; then it is fitted again from the difference."""
+    from weasyprint import HTML
+
+    doc, fit, free = standard
+    ws = build.site.worksheets[rid]
+    if not fit:
+        return render_sheet(build, rid, size, css, lang, discreet=True)
+    same = HTML(string=sheet_document(build, rid, size, lang, fit, True)).render(stylesheets=[css])
+    if len(same.pages) == 1:
+        moved = free_mm(same.pages[0], size) - free_mm(doc.pages[0], size)
+        if abs(moved) < 1:
+            return same
+        refit = fit_blocks(ws, free + moved)
+        again = HTML(string=sheet_document(build, rid, size, lang, refit, True)).render(stylesheets=[css])
+        if len(again.pages) == 1:
+            return again
+    return render_sheet(build, rid, size, css, lang, discreet=True)
 
 
 # ---------------------------------------------------------------------------
@@ -150,7 +185,9 @@ def write_all(build, out_dir: Path, css_file: Path, lang: str = "en") -> list[Pa
         for size in SIZES:
             problems.items += _write_size(build, size, out_dir, css_file, lang)
     problems.raise_if_any()
-    return [out_dir / pdf_name(rid, size) for size in SIZES for rid in list(build.site.worksheets) + ["workbook"]]
+    site = build.site
+    stems = [w["files"] for w in site.worksheets.values()] + [site.workbook_files]
+    return [out_dir / pdf_name(files[edition], size) for size in SIZES for edition in EDITIONS for files in stems]
 
 
 def _write_size_to(results, *args):
@@ -167,19 +204,26 @@ def _write_size(build, size: str, out_dir: Path, css_file: Path, lang: str) -> l
     site = build.site
     css = CSS(string=css_file.read_text(encoding="utf-8"))
     problems = Problems()
-    docs = {}
+    docs = {edition: {} for edition in EDITIONS}
     for rid, w in site.worksheets.items():
-        doc = docs[rid] = render_sheet(build, rid, size, css, lang)
-        if len(doc.pages) > w["pages"]:
-            problems.add(w["file"], f"the sheet prints on {len(doc.pages)} pages of {SIZES[size]}, "
-                                    f"but `pages:` says {w['pages']}", record=rid, field="pages",
-                         fix=f"write `pages: {len(doc.pages)}`, or take out some lines or rows")
-        doc.write_pdf(out_dir / pdf_name(rid, size))
-    (out_dir / pdf_name("workbook", size)).write_bytes(_workbook(build, size, css, lang, workbook_order(site), docs))
+        standard = render_sheet_fit(build, rid, size, css, lang)
+        docs["standard"][rid] = standard[0]
+        docs["discreet"][rid] = render_discreet(build, rid, size, css, lang, standard)
+        for edition in EDITIONS:
+            doc = docs[edition][rid]
+            if len(doc.pages) > w["pages"]:
+                problems.add(w["file"], f"the sheet{' (discreet copy)' if edition == 'discreet' else ''} prints on "
+                                        f"{len(doc.pages)} pages of {SIZES[size]}, but `pages:` says {w['pages']}",
+                             record=rid, field="pages",
+                             fix=f"write `pages: {len(doc.pages)}`, or take out some lines or rows")
+            doc.write_pdf(out_dir / pdf_name(w["files"][edition], size))
+    for edition in EDITIONS:
+        (out_dir / pdf_name(site.workbook_files[edition], size)).write_bytes(
+            _workbook(build, size, css, lang, workbook_order(site), docs[edition], edition == "discreet"))
     return problems.items
 
 
-def _workbook(build, size, css, lang, order, docs) -> bytes:
+def _workbook(build, size, css, lang, order, docs, discreet=False) -> bytes:
     """The front pages, then every sheet's own pages, numbered. The contents' page numbers
     come from the page counts and the front pages' headings (laid out twice, since the
     contents' own length may move them)."""
@@ -194,19 +238,21 @@ def _workbook(build, size, css, lang, order, docs) -> bytes:
             out = [(label, page) for label, page in marks if page > 2]
         page = (len(front.pages) if front is not None else 0) + 1
         for ws in order:
-            out.append((ws["title"], page))
+            out.append((ws["discreet_title"] if discreet else ws["title"], page))
             page += len(docs[ws["id"]].pages)
         return out
 
-    front = HTML(string=front_document(build, size, lang, contents(None))).render(stylesheets=[css])
-    front = HTML(string=front_document(build, size, lang, contents(front))).render(stylesheets=[css])
+    front = HTML(string=front_document(build, size, lang, contents(None), discreet)).render(stylesheets=[css])
+    front = HTML(string=front_document(build, size, lang, contents(front), discreet)).render(stylesheets=[css])
     pages = front.pages + [p for ws in order for p in docs[ws["id"]].pages]
     book = PdfReader(io.BytesIO(front.copy(pages).write_pdf()))
     numbers = PdfReader(io.BytesIO(HTML(string=numbers_document(build, size, len(pages))).write_pdf()))
     writer = PdfWriter(clone_from=book)
     for page, number in zip(writer.pages[1:], numbers.pages[1:]):
         page.merge_page(number)
-    writer.add_metadata({"/Title": f"{build.site.settings['clinic']['name']}: {build.site.strings.workbook}"})
+    strings = build.site.strings
+    writer.add_metadata({"/Title": strings.workbook_discreet_title if discreet
+                         else f"{build.site.settings['clinic']['name']}: {strings.workbook}"})
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

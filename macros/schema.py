@@ -99,6 +99,10 @@ SETTINGS = {
         },
         "calendar": {"type": "object", "additionalProperties": False,
                      "properties": {"discreet_title": TEXT}},
+        "worksheets": {"type": "object", "additionalProperties": False,
+                       "properties": {"default": {"enum": ["standard", "discreet"],
+                                                  "fix": "write standard (the sheet's own title and the clinic's name) "
+                                                         "or discreet (plain titles and file names, offered first)"}}},
         "languages": {"type": "array", "items": {
             "type": "object", "additionalProperties": False, "required": ["code", "name", "config"],
             "properties": {"code": {"type": "string", "pattern": "^[a-z]{2,3}(-[A-Za-z]{2,4})?$",
@@ -237,7 +241,7 @@ COLUMN = {"anyOf": [TEXT, {"type": "object", "additionalProperties": False, "req
                            "properties": {"label": TEXT, "width": {"type": "number", "minimum": 0.5, "maximum": 10}}}],
           "problem": "a column is a heading, or a heading with a width",
           "fix": "write the heading as text, or as {label: What happened, width: 3} (width 0.5 to 10, default 1)"}
-BLOCK_TYPES = ["lines", "fields", "checklist", "table", "boxes", "scale", "crisis_lines"]
+BLOCK_TYPES = ["lines", "fields", "checklist", "table", "boxes", "scale", "crisis_lines", "note"]
 
 BLOCK = {
     "type": "object",
@@ -271,7 +275,13 @@ BLOCK = {
                                  "to": _count(1, 100, "points", "such as 10")}}},
         {"if": {"properties": {"type": {"const": "crisis_lines"}}},
          "then": {"additionalProperties": False,
-                  "properties": {"type": True, "label": TEXT}}},
+                  "properties": {"type": True, "label": TEXT,
+                                 "compact": {"type": "boolean",
+                                             "fix": "write true (one line each: name and number) or false (every way to "
+                                                    "reach each line, and its hours)"}}}},
+        {"if": {"properties": {"type": {"const": "note"}}},
+         "then": {"additionalProperties": False, "required": ["text"],
+                  "properties": {"type": True, "label": TEXT, "text": TEXT}}},
     ],
 }
 
@@ -281,6 +291,9 @@ WORKSHEET = {
     "required": ["title", "purpose", "instructions", "blocks"],
     "properties": {
         "title": TEXT,
+        # Required: macros/content.py says so in its own words (what to write, and why)
+        "discreet_title": dict(TEXT, fix="write a plain name that says nothing of the program, the clinic or "
+                                         "what the sheet is for, such as `Week at a glance`"),
         "purpose": TEXT,
         "instructions": TEXT,
         "pages": _count(1, 4, "printed pages", "the PDF check says how many it takes"),

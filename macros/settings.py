@@ -20,6 +20,7 @@ FILE = "mkdocs.yml"
 DEFAULTS = {
     "program": {"milestones": True},
     "calendar": {"discreet_title": "Daily reflection"},
+    "worksheets": {"default": "standard"},
     "workbook": {"first": []},
     "pdf": True,
     "generator": False,

@@ -76,6 +76,7 @@ SETTINGS = f'''  clinic:
     by: Clinical psychologist, Harbour Clinic
 '''
 SLEEP_LOG = """title: Sleep log
+discreet_title: Night notes
 purpose: See how sleep and the pull to reach out go together.
 instructions: Each morning, write when you went to bed, when you woke up and how the night went.
 clinician:

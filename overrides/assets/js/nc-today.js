@@ -179,7 +179,7 @@
                           $("#nc-discreet").checked, data, window.location.href);
       var a = document.createElement("a");
       a.href = "data:text/calendar;charset=utf-8," + encodeURIComponent(text);
-      a.download = $("#nc-discreet").checked ? "daily.ics" : slug(data.product) + "-" + track.days.length + "-days.ics";
+      a.download = $("#nc-discreet").checked ? data.discreet_file : track.file;  // each language names its files
       document.body.appendChild(a);
       a.click();
       document.body.removeChild(a);
