@@ -1,6 +1,6 @@
 """`make serve`: an edit to a record shows on every page that uses it, an edit to a template or
 to the engine shows without a restart, and a settings change rebuilds every page
-(mkdocs serve --dirty, with macros/hooks.py deciding what changed)."""
+(mkdocs serve --dirty, with macros/serve.py deciding what changed)."""
 import os
 import socket
 import subprocess
