@@ -53,7 +53,8 @@ def test_axe_reports_no_violations(web, kind, prefix, scheme):
 
 
 @pytest.mark.parametrize("prefix", LANG_PREFIXES, ids=[p or "first" for p in LANG_PREFIXES])
-@pytest.mark.parametrize("kind", ["home", "day", "script", "worksheet", "today", "start"])
+@pytest.mark.parametrize("kind", ["home", "day", "script", "worksheet", "today", "start", "self-check",
+                                  "notes (session summary)", "trusted person"])
 def test_no_sideways_scrolling_at_320_px(web, kind, prefix):
     page = web(viewport={"width": 320, "height": 640}).open(prefix + PAGE_TYPES[kind])
     if kind == "script":
