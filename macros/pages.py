@@ -119,6 +119,7 @@ def day_context(site: Site, length: int, n: int) -> dict:
     return {
         "day": day, "n": n, "length": length, "phase": day["phase"],
         "milestone": site.milestones_of(length).get(n),
+        "self_check": n in self_check_days(site, length),
         "exercise": site.exercises[day["exercise"]],
         "uses": [("worksheets", site.worksheets[w]) for w in day.get("worksheets", [])]
                 + [("scripts", site.scripts[s]) for s in day.get("scripts", [])],
@@ -228,6 +229,21 @@ def track_days(site: Site) -> str:
     return site.strings.fill("list_or", items=", ".join(lengths[:-1]), last=lengths[-1])
 
 
+def self_check_days(site: Site, length: int) -> set:
+    """The days that offer the private self-check: the day of each check-in record marked
+    `self_check: true` (day 1, the midpoint, the last day upstream), or, where a stronger
+    check-in took that day in a short track, the nearest check-in."""
+    kept = site.milestones_of(length)
+    out = set()
+    for m in site.milestones:
+        if not m.get("self_check") or m["at"] == "weekly" or not kept:
+            continue
+        day = -(-length // 2) if m["at"] == "midpoint" else length if m["at"] == "last" else m["at"]
+        if day <= length:
+            out.add(min(kept, key=lambda d: (abs(d - day), d)))
+    return out
+
+
 def today_grids(site: Site) -> list:
     """Each track as weeks of days, for the Today page's grid."""
     out = []
@@ -235,7 +251,7 @@ def today_grids(site: Site) -> list:
         checkins = site.milestones_of(length)
         cells = [{"n": d["n"], "title": d["title"], "url": html_of(day_src(length, d["n"])),
                   "label": site.strings.fill("day_of", n=d["n"], length=length), "checkin": d["n"] in checkins,
-                  "selfcheck": bool(checkins.get(d["n"], {}).get("self_check"))}
+                  "selfcheck": d["n"] in self_check_days(site, length)}
                  for d in days]
         out.append({"length": length, "weeks": [cells[i:i + 7] for i in range(0, len(cells), 7)],
                     "selfcheck": any(c["selfcheck"] for c in cells)})

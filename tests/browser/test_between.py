@@ -9,6 +9,8 @@ import re
 import pytest
 from pypdf import PdfReader
 
+from macros.pages import self_check_days
+
 pytestmark = pytest.mark.browser
 
 LAYOUT_SHIFT = """() => new Promise(done => {
@@ -123,7 +125,7 @@ def test_the_self_check_stores_nothing_without_opt_in_and_nothing_after_erase(we
 def test_the_today_grid_marks_the_self_check_days(web, nc):
     page = web().open("today.html")
     for length in nc.tracks:
-        wanted = sorted(n for n, m in nc.milestones_of(length).items() if m.get("self_check"))
+        wanted = sorted(self_check_days(nc, length))
         assert 1 in wanted and length in wanted and len(wanted) >= 3, f"day 1, the middle and the end of {length}"
         grid = page.locator(f"[data-nc-cal='{length}']")
         marked = sorted(int(c.get_attribute("data-nc-cal-day")) for c in grid.locator("td:has(.nc-cal__mark--check)").all())
