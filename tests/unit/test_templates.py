@@ -126,12 +126,14 @@ def test_every_generated_page_renders_with_front_matter(build, nc):
 
 
 def test_no_markup_is_typed_into_python():
-    """Markup lives in the templates under overrides/: at most a few tags are left in macros/."""
+    """Markup lives in the templates under overrides/. The only tags left in macros/ are the
+    patterns postprocess.py matches in the theme's own HTML (architecture-read §5.3: a ratchet
+    of 25 let a dozen more in unnoticed)."""
     import re
     tags = re.compile(r"</?(div|p|span|ul|li|a|strong|section|table|tr|td|th|form|input|label|button|pre|h[1-6]"
                       r"|fieldset|legend|br|nav|script)\b[^>]*>")
-    found = sum(len(tags.findall(p.read_text())) for p in (ROOT / "macros").glob("*.py"))
-    assert found <= 25, f"{found} HTML tags in macros/*.py"
+    found = {p.name: len(tags.findall(p.read_text())) for p in (ROOT / "macros").glob("*.py")}
+    assert {name for name, n in found.items() if n} <= {"postprocess.py"}, f"HTML tags in macros/: {found}"
 
 
 def test_the_template_cache_never_serves_an_old_template(tmp_path, monkeypatch):
