@@ -193,6 +193,7 @@ KEYS = {
     "check_flag": (),
     "check_not_diagnosis": (),
     "check_help_title": (),
+    "check_help_below": (),
     "check_help_text": (),
     "check_professional": (),
     "check_save": (),

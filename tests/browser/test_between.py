@@ -78,6 +78,7 @@ def test_a_worry_about_safety_brings_the_crisis_help(web, lang, safety):
     answer(page, (None, None, None, None), safety=safety)
     help_box = page.locator("[data-nc-check-help]")
     assert help_box.is_visible(), "the safety answer alone brings help, with no score"
+    assert nc.strings.check_help_below in page.locator(".nc-check__result").inner_text(), "and the result says where"
     answer(page, (0, 0, 0, 0), safety=safety)
     assert help_box.is_visible(), "a score of 0 does not hide it"
     text = help_box.inner_text()

@@ -64,6 +64,7 @@
     }
     var needHelp = worried || (!!s && s.total >= 9);
     if (help) { help.classList.toggle("nc-on", needHelp); }
+    if (needHelp) { out.insertBefore(para(t("check_help_below")), out.firstChild).className = "nc-check__below"; }
     /* Saving: only a full score, only with the reader's opt-in. */
     if (s && store && store.optedIn()) {
       save.removeAttribute("hidden");
