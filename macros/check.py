@@ -10,7 +10,8 @@ import sys
 from pathlib import Path
 
 from . import yamlio
-from .content import ContentError, load_site
+from .content import ContentError
+from .language_check import check_site, is_main, languages_of
 
 
 def main(argv: list[str]) -> int:
@@ -23,13 +24,16 @@ def main(argv: list[str]) -> int:
               "with a colon in quotes", file=sys.stderr)
         return 1
     try:
-        site = load_site(config.parent, extra, docs=config.parent / settings.get("docs_dir", "docs"))
+        langs = languages_of(extra)
+        main = is_main(config.parent, config, extra)
+        site = check_site(config.parent, extra, docs=config.parent / settings.get("docs_dir", "docs"), every_language=main)
     except ContentError as exc:
         print(f"Content check failed: {exc}", file=sys.stderr)
         return 1
     for notice in site.notices:
         print(f"Reminder: {notice}", file=sys.stderr)
-    print(f"Settings and content checked: no problems ({sum(len(p['days']) for p in site.phases)} days, "
+    checked = f" in {len(langs)} languages" if main and len(langs) > 1 else ""
+    print(f"Settings and content checked{checked}: no problems ({sum(len(p['days']) for p in site.phases)} days, "
           f"{len(site.exercises)} exercises, {len(site.scripts)} scripts, {len(site.worksheets)} worksheets).")
     return 0
 

@@ -138,9 +138,11 @@ def _normalise_worksheet(w: dict) -> dict:
 # Loading the whole site
 # ---------------------------------------------------------------------------
 
-def load_site(root, extra: dict, string_keys: dict | None = None, docs: Path | str | None = None) -> Site:
+def load_site(root, extra: dict, string_keys: dict | None = None, docs: Path | str | None = None,
+              without: dict | None = None) -> Site:
     """Check everything; raise ContentError listing every problem found. `docs`: the pages'
-    folder (default root/docs), with its records in docs/_data."""
+    folder (default root/docs), with its records in docs/_data. `without`: ids of records to
+    treat as removed ({kind: {id}}: a translation whose original is gone, macros/language_check.py)."""
     root = Path(root)
     docs = Path(docs) if docs else root / "docs"
     data = docs / DATA
@@ -173,6 +175,9 @@ def load_site(root, extra: dict, string_keys: dict | None = None, docs: Path | s
     site.scripts = _records(data / "scripts", schema.SCRIPT, problems, site.broken["scripts"])
     site.worksheets = {rid: _normalise_worksheet(w) for rid, w in
                        _records(data / "worksheets", schema.WORKSHEET, problems, site.broken["worksheets"]).items()}
+    for kind, ids in (without or {}).items():
+        for rid in ids:
+            site.table(kind).pop(rid, None)
     for table in (site.exercises, site.scripts):
         for rec in table.values():
             for key in ("worksheet", "before"):
@@ -262,10 +267,11 @@ _RECORD_LINK = re.compile(r"\]\(((?:\.\./)*(?:[a-z0-9-]+/)*(exercises|worksheets
 def _check_references(site: Site, problems: Problems) -> None:
     def need(kind, rid, file, record, field_):
         table = site.table(kind + "s")
+        folder = shown(site.docs / DATA / (kind + "s"))
         if rid not in table and rid not in site.broken[kind + "s"]:
             known = ", ".join(sorted(table)) or "none yet"
             problems.add(file, f"no {kind} has the id '{rid}'", record=record, field=field_,
-                         fix=f"use one of the ids in docs/_data/{kind}s/ ({known}) or add the file docs/_data/{kind}s/{rid}.yml")
+                         fix=f"use one of the ids in {folder}/ ({known}) or add the file {folder}/{rid}.yml")
 
     for ex in site.exercises.values():
         for s in ex["situations"]:
@@ -314,7 +320,7 @@ def _check_references(site: Site, problems: Problems) -> None:
                 line = text.count("\n", 0, m.start()) + 1
                 problems.add(file, f"line {line} links to {link}, which does not exist", record=rid,
                              field="text" if rid or not file.endswith(".md") else None,
-                             fix=f"link to another page, or add docs/_data/{kind}/{name}.yml")
+                             fix=f"link to another page, or add {shown(site.docs / DATA / kind)}/{name}.yml")
 
     for sc in site.scripts.values():
         ids = [v["id"] for v in sc["variants"]]

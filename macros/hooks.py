@@ -55,7 +55,9 @@ def on_config(config):
     load_engine(fresh=_State.command == "serve")
     try:
         project = engine.project.load_project(Path(config.config_file_path).parent, config.extra,
-                                              Path(config.docs_dir), config.theme["language"])
+                                              Path(config.docs_dir), config.theme["language"],
+                                              None if _State.command == "serve" or engine.languages.is_further(config)
+                                              else Path(config.config_file_path))  # a build checks every language
     except engine.content.ContentError as exc:
         raise PluginError(f"Content check failed: {exc}") from None
     config[engine.project.KEY] = project

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import jinja2
 
-from .content import Site, load_site
+from .content import Site
+from .language_check import check_site, is_main
 from .templates import OVERRIDES, environment
 
 KEY = "nc_project"
@@ -44,9 +45,11 @@ class Project:
         return getattr(self.env.get_template(template).module, name)
 
 
-def load_project(root: Path, extra: dict, docs: Path, lang: str = "en") -> Project:
-    """Check every setting and record (all mistakes at once: content.ContentError), and remind."""
-    project = Project(load_site(root, extra, docs=docs), environment(OVERRIDES), lang)
+def load_project(root: Path, extra: dict, docs: Path, lang: str = "en", config_file: Path | None = None) -> Project:
+    """Check every setting and record (all mistakes at once: content.ContentError), and remind.
+    The first language's build checks every language first (macros/language_check.py)."""
+    every = config_file is not None and is_main(root, config_file, extra)
+    project = Project(check_site(root, extra, docs=docs, every_language=every), environment(OVERRIDES), lang)
     remind(project)
     return project
 

@@ -26,16 +26,23 @@ DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$",
         "problem": "this is not a date written as YYYY-MM-DD",
         "fix": "write the date as YYYY-MM-DD in quotes, such as \"2026-11-01\""}
 
+COUNTRY = {"type": "string", "pattern": "^([A-Z]{2}|any)$",
+           "problem": "this is not a country code",
+           "fix": "write the two-letter code of the country it serves, in capitals (ISO 3166-1, such as US, GB, "
+                  "MX, ES; EU for a number that works across the European Union), or any for a service for every "
+                  "country; every language's settings use the same codes"}
+
 CRISIS_LINE = {
     "type": "object",
     "additionalProperties": False,
-    "required": ["name", "region", "source", "checked"],
+    "required": ["name", "region", "country", "source", "checked"],
     "anyOf": [{"required": [way]} for way in ("call", "text", "tty", "url")],
     "problem": "this line has no way to reach it",
     "fix": "add at least one of call, text, tty or url",
     "properties": {
         "name": TEXT,
         "region": TEXT,
+        "country": COUNTRY,
         "call": PHONE,
         "text": {"type": "string", "pattern": "[0-9]", "problem": "this gives no number to text",
                  "fix": "write the number to text, or words with the number, such as \"Text START to 88788\""},
@@ -73,8 +80,8 @@ SETTINGS = {
         "emergency": {"type": "array", "minItems": 1,
                       "fix": "list at least one emergency number with its region",
                       "items": {"type": "object", "additionalProperties": False,
-                                "required": ["region", "number"],
-                                "properties": {"region": TEXT, "number": PHONE}}},
+                                "required": ["region", "country", "number"],
+                                "properties": {"region": TEXT, "country": COUNTRY, "number": PHONE}}},
         "crisis_lines": {"type": "array", "minItems": 1, "items": CRISIS_LINE,
                          "fix": "list at least one crisis line"},
         "program": {

@@ -1,6 +1,8 @@
 """The front door and "Find your path": four large actions on a phone's first screen, paths
 that put safety first, nothing stored, every path listed without JavaScript, and the exit
 explained and practised (GOV.UK "Exit this page" messages and timing)."""
+import re
+
 import pytest
 
 from conftest import load
@@ -42,28 +44,52 @@ def test_home_actions_without_javascript(web):
     assert page.locator(".nc-door__action").count() == 4
 
 
-def test_danger_leads_to_help_first_and_no_script(web):
+LINK = re.compile(r"\]\(([^)#]+?)\.md(?:#[^)]*)?\)")
+
+
+def links_of(path) -> list[str]:
+    """The pages a path of docs/_data/start.yml links to, as built addresses."""
+    return [m + ".html" for step in path["steps"] for m in LINK.findall(step)]
+
+
+def first_answers() -> dict:
+    return {q["id"]: q["answers"][0]["id"] for q in _nc.start["questions"]}
+
+
+SAFETY = _nc.start["paths"][0]  # docs/_data/start.yml: "Keep the safety path first"
+
+
+def test_the_safety_path_comes_first_and_hides_every_path_that_needs_no_danger(web):
+    """The start page's answers and ids come from this checkout's start.yml. Picking the
+    safety path's answer puts its first link first, whatever else is picked, and no path that
+    asks for the other answers (such as telling the person, with a script) shows."""
+    assert SAFETY.get("when"), "the first path of start.yml is the safety path, shown on some answers"
     page = web().open("start.html")
-    answer(page, who="partner", danger="yes", tell="yes")
+    for key, values in SAFETY["when"].items():
+        for value in values:
+            excluded = [p for p in _nc.start["paths"][1:]
+                        if key in (p.get("when") or {}) and value not in p["when"][key]]
+            for other in excluded or [None]:
+                picks = dict(first_answers(), **{k: v[0] for k, v in ((other or {}).get("when") or {}).items()})
+                picks[key] = value
+                answer(page, **picks)
+                links = result_links(page)
+                assert links[0].endswith(links_of(SAFETY)[0]), (picks, links)
+                if other:
+                    shown = {l for p in _nc.start["paths"] if p is not other for l in links_of(p)}
+                    for target in set(links_of(other)) - shown:
+                        assert not any(l.endswith(target) for l in links), f"{other['id']} shows with {key}={value}"
+
+
+@pytest.mark.parametrize("path_id", [p["id"] for p in _nc.start["paths"] if p.get("when")])
+def test_each_path_shows_when_its_answers_are_picked(web, path_id):
+    path = next(p for p in _nc.start["paths"] if p["id"] == path_id)
+    page = web().open("start.html")
+    picks = {k: v[0] for k, v in path["when"].items()}
+    answer(page, **picks)
     links = result_links(page)
-    assert links[0].endswith("help.html"), links
-    assert not any("scripts/tell-" in l for l in links), "no message to the person before safety"
-    answer(page, danger="not-sure")
-    assert result_links(page)[0].endswith("help.html")
-
-
-def test_no_danger_and_telling_leads_to_the_matching_script(web):
-    page = web().open("start.html")
-    answer(page, who="family", danger="no", tell="yes")
-    links = result_links(page)
-    assert any(l.endswith("scripts/tell-family.html") for l in links)
-    assert not any(l.endswith("help.html") for l in links[:1])
-
-
-def test_children_lead_to_the_co_parenting_script(web):
-    page = web().open("start.html")
-    answer(page, children="yes", danger="no")
-    assert any(l.endswith("scripts/low-contact-coparent.html") for l in result_links(page))
+    for target in links_of(path):
+        assert any(l.endswith(target) for l in links), f"{path_id}: {target} not in {links}"
 
 
 def test_the_track_question_follows_the_settings(web, nc):
@@ -78,7 +104,7 @@ def test_the_track_question_follows_the_settings(web, nc):
 def test_answers_are_neither_stored_nor_kept(web):
     w = web()
     page = w.open("start.html")
-    answer(page, who="partner", danger="no")
+    answer(page, **first_answers())
     assert storage(page) == [0, 0]
     assert w.foreign == []
     page.reload()
