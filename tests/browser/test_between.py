@@ -161,7 +161,7 @@ def save_data(page, length):
       window.ncStorage.set('today', {track: String(length), start: '2026-11-01', slips: slips,
                                      done: [{track: String(length), n: 1}, {track: String(length), n: 2}, {track: String(length), n: 3}]});
       window.ncStorage.set('checks', checks);
-      window.ncStorage.set('notes', {helped: 'Walks with my sister', talk: 'Sleep'});
+      window.ncStorage.set('notes', {helped: 'Walks with my sister\\nCalls\\nMusic\\nCooking\\nMy reasons list\\nEarly nights at last', talk: 'Sleep'});
     }""", [SLIPS, CHECKS, length])
 
 
@@ -182,6 +182,7 @@ def test_the_notes_page_prints_on_one_page_with_saved_data(web, lang, size):
     assert pages == 1, f"{size}: {pages} pages"
     flat = " ".join(text.split())
     for kept in ("Saw an old photo and texted first", "Answered a call from a blocked number", "Walks with my sister",
+                 "Early nights at last",
                  "2026-11-15", nc.strings.notes_slips, nc.strings.notes_helped):
         assert kept in flat, f"{kept!r} on paper"
     assert "Leave this one out" not in flat, "a row the reader left out is not printed"

@@ -9,7 +9,7 @@
   var t = window.nc.t, store = window.ncStorage;
   var $ = function (sel) { return root.querySelector(sel); };
   var BLANK = { slips: $("[data-nc-notes-slips] tbody").rows.length, checks: $("[data-nc-notes-checks] tbody").rows.length };
-  var KEEP = 8;  /* rows ticked at first: the latest eight, so the sheet fits one page */
+  var KEEP = 6;  /* rows ticked at first: the latest six of each, so the sheet fits one page */
 
   function parse(value) {
     var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value || "");
@@ -66,11 +66,21 @@
     fill($("[data-nc-notes-checks]"), checks, BLANK.checks, function (c) { return [c.date, c.total, c.anxiety, c.mood]; });
     $("#nc-notes-helped").value = notes.helped || "";
     $("#nc-notes-talk").value = notes.talk || "";
+    ["helped", "talk"].forEach(copy);
+  }
+
+  /* On paper a filled box prints as its whole text (a text box prints only what shows). */
+  function copy(id) {
+    var box = $("#nc-notes-" + id), out = $("[data-nc-copy-of='nc-notes-" + id + "']");
+    out.textContent = box.value;
+    if (box.value.trim()) { out.removeAttribute("hidden"); } else { out.setAttribute("hidden", ""); }
+    box.classList.toggle("nc-notes__write--filled", !!box.value.trim());
   }
 
   /* What the reader types here is kept only with saving on. */
   ["helped", "talk"].forEach(function (id) {
     $("#nc-notes-" + id).addEventListener("input", function () {
+      copy(id);
       if (store && store.optedIn()) {
         store.set("notes", { helped: $("#nc-notes-helped").value, talk: $("#nc-notes-talk").value });
       }
