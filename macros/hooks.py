@@ -6,9 +6,8 @@ on_page_context: render (the parts around each page, as data) -> on_post_page: f
 patches, CSP) -> on_post_build: finish (PDFs), languages (each further language through these
 same steps into <site>/<code>/) -> on_shutdown: publish (swap in only if all passed). `make
 serve`: serve (rebuild only what an edit changed). Without MkDocs: `python -m macros.generate OUT`.
-Private internals still used, for want of a public setting (the reasons are where they are used):
-mkdocs_macros.context.get_git_info (render.skip_macros_git_info) and the dev server's
-`observer._timeout` and `_watched_paths` (serve.poll_often).
+Private internals still used, for want of a public setting (reasons where they are used): mkdocs-
+macros' get_git_info (render.skip_macros_git_info), the dev server's observer (serve.poll_often).
 """
 import importlib
 import sys
@@ -53,15 +52,14 @@ def on_startup(command, dirty):
 @event_priority(100)  # before the macros plugin, whose page macros read the project
 def on_config(config):
     load_engine(fresh=_State.command == "serve")
+    whole = _State.command != "serve" and not engine.languages.is_further(config)  # every language: checked, built
     try:
-        project = engine.project.load_project(Path(config.config_file_path).parent, config.extra,
-                                              Path(config.docs_dir), config.theme["language"],
-                                              None if _State.command == "serve" or engine.languages.is_further(config)
-                                              else Path(config.config_file_path))  # a build checks every language
+        project = engine.project.load_project(Path(config.config_file_path).parent, config.extra, Path(config.docs_dir),
+                                              config.theme["language"], Path(config.config_file_path) if whole else None)
     except engine.content.ContentError as exc:
         raise PluginError(f"Content check failed: {exc}") from None
     config[engine.project.KEY] = project
-    if _State.command == "build" and not _State.dirty and not engine.languages.is_further(config):
+    if whole and _State.command == "build" and not _State.dirty:
         _State.staging, _State.passed = engine.publish.Staging.start(config), False
     return config
 
