@@ -6,8 +6,8 @@ on_page_context: render (the parts around each page, as data) -> on_post_page: f
 patches, CSP) -> on_post_build: finish (PDFs), languages (each further language through these
 same steps into <site>/<code>/) -> on_shutdown: publish (swap in only if all passed). `make
 serve`: serve (rebuild only what an edit changed). Without MkDocs: `python -m macros.generate OUT`.
-Private internals still used, for want of a public setting (reasons where they are used): mkdocs-
-macros' get_git_info (render.skip_macros_git_info), the dev server's observer (serve.poll_often).
+Private internals used for want of a public setting (reasons where used): mkdocs-macros'
+get_git_info (render.skip_macros_git_info), the dev server's observer (serve.poll_often).
 """
 import importlib
 import sys
@@ -24,8 +24,7 @@ engine = types.SimpleNamespace()  # the step modules
 
 
 def load_engine(fresh: bool = False) -> None:
-    """MkDocs loads this hook once per process: `mkdocs serve` loads the steps afresh before each
-    rebuild, so an edit under macros/ shows without a restart (mkdocs.yml watches it)."""
+    """`mkdocs serve` loads the steps afresh before each rebuild: an edit under macros/ shows at once."""
     if str(ROOT) not in sys.path:  # MkDocs puts sys.path back after loading a hook
         sys.path.insert(0, str(ROOT))
     if fresh:
@@ -99,6 +98,8 @@ def on_post_template(output_content, template_name, config):
 
 
 def on_post_build(config):
+    if _State.staging is not None and not _State.staging.clean:
+        return  # a strict build with a warning has failed already: no PDFs, no further languages
     project = engine.project.project_of(config)
     try:
         engine.finish.pdfs(project, Path(config.site_dir))
