@@ -122,15 +122,11 @@
   });
 
   /* ---------------------------------------------------------------- storage controls */
-  /* Opened from a folder (file://) nothing can be saved: the box says why instead. */
+  /* Which part of the box shows is set by the stylesheet before the first paint: opened from
+   * a folder (file://), nothing can be saved and the box says why instead. */
   $$("[data-nc-storage]").forEach(function (box) {
     var check = $("input[type=checkbox]", box), wipe = $("button", box), msg = $("[role=status]", box);
-    if (store.fromFolder) {
-      show($(".nc-storage__nojs", box), false);
-      show($(".nc-storage__file", box), true);
-      return;
-    }
-    show($("form", box), true);
+    if (store.fromFolder) { return; }
     function refresh() {
       check.checked = store.optedIn();
       msg.textContent = store.optedIn() ? t("storage_on") : t("storage_off");
