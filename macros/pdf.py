@@ -14,12 +14,19 @@
   the licence, fields, anchors, file name and PDF title that name nothing of the program, the
   clinic or the topic; the crisis numbers stay). The discreet sheet is laid out with the
   standard sheet's lines and rows, and again only when its title takes another line.
+- Time: WeasyPrint writes each edition once, as the workbook, and each sheet's PDF is cut from
+  it with pypdf (its pages, fields, title and language); the room measured under each sheet
+  is kept between builds (NC_PDF_CACHE=off measures again); one font set per process.
 """
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
+import json
 import math
+import os
+import tempfile
 from pathlib import Path
 
 from .errors import Problems
@@ -117,40 +124,90 @@ def render_sheet(build, rid: str, size: str, css, lang: str, discreet: bool = Fa
     return render_sheet_fit(build, rid, size, css, lang, discreet)[0]
 
 
+# ---------------------------------------------------------------------------
+# Faster: one font set per process, and the measured room kept between builds
+# ---------------------------------------------------------------------------
+
+_FONTS = None
+
+
+def fonts():
+    """One WeasyPrint font configuration for every document of a process (made in the process
+    that uses it: each paper size runs in its own)."""
+    global _FONTS
+    if _FONTS is None:
+        from weasyprint.text.fonts import FontConfiguration
+        _FONTS = FontConfiguration()
+    return _FONTS
+
+
+def layout(html: str, css):
+    from weasyprint import HTML
+    return HTML(string=html).render(stylesheets=[css], font_config=fonts())
+
+
+def _measured_file(html: str, css_text: str, size: str) -> Path | None:
+    """Where the room measured under a sheet is kept between builds (the system's temporary
+    folder), keyed by the sheet's markup, the stylesheet, the paper and WeasyPrint's version:
+    any change measures again. NC_PDF_CACHE=off measures at every build."""
+    if os.environ.get("NC_PDF_CACHE", "").lower() in ("off", "false", "0", "no"):
+        return None
+    import weasyprint
+    key = hashlib.sha256("\0".join((html, css_text, size, weasyprint.__version__)).encode("utf-8")).hexdigest()
+    return Path(tempfile.gettempdir()) / f"nc-pdf-room-{os.getuid() if hasattr(os, 'getuid') else 0}" / f"{key}.json"
+
+
+def measured(html: str, css, size: str):
+    """(pages, free mm under the sheet) of the sheet as its record draws it: from the cache,
+    or laid out and kept."""
+    path = _measured_file(html, getattr(css, "nc_text", ""), size)
+    if path is not None and path.is_file():
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return data["pages"], data["free"], None
+        except (OSError, ValueError, KeyError):
+            pass
+    doc = layout(html, css)
+    free = free_mm(doc.pages[-1], size)
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps({"pages": len(doc.pages), "free": free}), encoding="utf-8")
+        except OSError:
+            pass
+    return len(doc.pages), free, doc
+
+
 def render_sheet_fit(build, rid: str, size: str, css, lang: str, discreet: bool = False):
     """The sheet laid out to fill its page, and how: (document, fit, the free mm measured
     before it grew, or None when it did not grow)."""
-    from weasyprint import HTML
-
     ws = build.site.worksheets[rid]
-    doc = HTML(string=sheet_document(build, rid, size, lang, discreet=discreet)).render(stylesheets=[css])
-    if ws["pages"] == 1 and len(doc.pages) == 1:
-        free = free_mm(doc.pages[0], size)
+    html = sheet_document(build, rid, size, lang, discreet=discreet)
+    pages, free, doc = measured(html, css, size)
+    if ws["pages"] == 1 and pages == 1:
         fit = fit_blocks(ws, free)
         if fit:
-            grown = HTML(string=sheet_document(build, rid, size, lang, fit, discreet)).render(stylesheets=[css])
+            grown = layout(sheet_document(build, rid, size, lang, fit, discreet), css)
             if len(grown.pages) == 1:
                 return grown, fit, free
-    return doc, {}, None
+    return (doc or layout(html, css)), {}, None
 
 
 def render_discreet(build, rid: str, size: str, css, lang: str, standard) -> object:
     """The discreet copy of a sheet, laid out with the standard copy's lines and rows (one
     layout instead of two): its title and footer are other words, so only a title that takes
     more or fewer lines moves the page; then it is fitted again from the difference."""
-    from weasyprint import HTML
-
     doc, fit, free = standard
     ws = build.site.worksheets[rid]
     if not fit:
         return render_sheet(build, rid, size, css, lang, discreet=True)
-    same = HTML(string=sheet_document(build, rid, size, lang, fit, True)).render(stylesheets=[css])
+    same = layout(sheet_document(build, rid, size, lang, fit, True), css)
     if len(same.pages) == 1:
         moved = free_mm(same.pages[0], size) - free_mm(doc.pages[0], size)
         if abs(moved) < 1:
             return same
         refit = fit_blocks(ws, free + moved)
-        again = HTML(string=sheet_document(build, rid, size, lang, refit, True)).render(stylesheets=[css])
+        again = layout(sheet_document(build, rid, size, lang, refit, True), css)
         if len(again.pages) == 1:
             return again
     return render_sheet(build, rid, size, css, lang, discreet=True)
@@ -199,10 +256,12 @@ def _write_size_to(results, *args):
 
 
 def _write_size(build, size: str, out_dir: Path, css_file: Path, lang: str) -> list:
-    from weasyprint import CSS, HTML  # imported here: `mkdocs serve` with NC_PDF=false never loads it
+    from weasyprint import CSS  # imported here: `mkdocs serve` with NC_PDF=false never loads it
 
     site = build.site
-    css = CSS(string=css_file.read_text(encoding="utf-8"))
+    css_text = css_file.read_text(encoding="utf-8")
+    css = CSS(string=css_text, font_config=fonts())
+    css.nc_text = css_text  # the measured-room cache's key
     problems = Problems()
     docs = {edition: {} for edition in EDITIONS}
     for rid, w in site.worksheets.items():
@@ -216,17 +275,41 @@ def _write_size(build, size: str, out_dir: Path, css_file: Path, lang: str) -> l
                                         f"{len(doc.pages)} pages of {SIZES[size]}, but `pages:` says {w['pages']}",
                              record=rid, field="pages",
                              fix=f"write `pages: {len(doc.pages)}`, or take out some lines or rows")
-            doc.write_pdf(out_dir / pdf_name(w["files"][edition], size))
     for edition in EDITIONS:
-        (out_dir / pdf_name(site.workbook_files[edition], size)).write_bytes(
-            _workbook(build, size, css, lang, workbook_order(site), docs[edition], edition == "discreet"))
+        book, ranges, data = _workbook(build, size, css, lang, workbook_order(site), docs[edition], edition == "discreet")
+        (out_dir / pdf_name(site.workbook_files[edition], size)).write_bytes(data)
+        for rid, (start, end) in ranges.items():
+            w = site.worksheets[rid]
+            title = w["discreet_title"] if edition == "discreet" else w["title"]
+            (out_dir / pdf_name(w["files"][edition], size)).write_bytes(_cut(book, start, end, title))
     return problems.items
 
 
-def _workbook(build, size, css, lang, order, docs, discreet=False) -> bytes:
+def _cut(book, start: int, end: int, title: str) -> bytes:
+    """One sheet's PDF: its pages of the workbook (before their page numbers), with its fields,
+    its title and language, and one bookmark. Cut, not written again: WeasyPrint writes each
+    edition once (the workbook), which is most of the time a PDF takes."""
+    from pypdf import PdfWriter
+    from pypdf.generic import NameObject, TextStringObject
+
+    writer = PdfWriter()
+    writer.append(book, pages=(start, end), import_outline=False)
+    lang = book.trailer["/Root"].get("/Lang")
+    if lang:
+        writer._root_object[NameObject("/Lang")] = TextStringObject(str(lang))
+    writer.add_metadata({"/Title": title})
+    writer.add_outline_item(title, 0)
+    cut = io.BytesIO()
+    writer.write(cut)
+    return cut.getvalue()
+
+
+def _workbook(build, size, css, lang, order, docs, discreet=False):
     """The front pages, then every sheet's own pages, numbered. The contents' page numbers
     come from the page counts and the front pages' headings (laid out twice, since the
-    contents' own length may move them)."""
+    contents' own length may move them). Returns the book before its page numbers (a
+    PdfReader, to cut the sheets from), each sheet's pages in it ({id: (start, end)}), and the
+    workbook's bytes."""
     from pypdf import PdfReader, PdfWriter
     from weasyprint import HTML
 
@@ -242,9 +325,13 @@ def _workbook(build, size, css, lang, order, docs, discreet=False) -> bytes:
             page += len(docs[ws["id"]].pages)
         return out
 
-    front = HTML(string=front_document(build, size, lang, contents(None), discreet)).render(stylesheets=[css])
-    front = HTML(string=front_document(build, size, lang, contents(front), discreet)).render(stylesheets=[css])
+    front = layout(front_document(build, size, lang, contents(None), discreet), css)
+    front = layout(front_document(build, size, lang, contents(front), discreet), css)
     pages = front.pages + [p for ws in order for p in docs[ws["id"]].pages]
+    ranges, start = {}, len(front.pages)
+    for ws in order:
+        ranges[ws["id"]] = (start, start + len(docs[ws["id"]].pages))
+        start = ranges[ws["id"]][1]
     book = PdfReader(io.BytesIO(front.copy(pages).write_pdf()))
     numbers = PdfReader(io.BytesIO(HTML(string=numbers_document(build, size, len(pages))).write_pdf()))
     writer = PdfWriter(clone_from=book)
@@ -255,4 +342,4 @@ def _workbook(build, size, css, lang, order, docs, discreet=False) -> bytes:
                          else f"{build.site.settings['clinic']['name']}: {strings.workbook}"})
     out = io.BytesIO()
     writer.write(out)
-    return out.getvalue()
+    return book, ranges, out.getvalue()
