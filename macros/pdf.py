@@ -12,8 +12,8 @@
 - Every PDF comes in two editions: the standard copy (the sheet's title, the clinic in the
   footer, named from the title) and the discreet copy (its `discreet_title`, a footer with only
   the licence, fields, anchors, file name and PDF title that name nothing of the program, the
-  clinic or the topic; the crisis numbers stay). The discreet sheet is laid out with the
-  standard sheet's lines and rows, and again only when its title takes another line.
+  clinic or the topic; the crisis numbers stay). Both copies come from one layout: the title
+  and the footer hold both wordings in one place, one hidden (`show` picks the copy).
 - Time: WeasyPrint writes each edition once, as the workbook, and each sheet's PDF is cut from
   it with pypdf (its pages, fields, title and language); the room measured under each sheet
   is kept between builds (NC_PDF_CACHE=off measures again); one font set per process.
@@ -45,9 +45,10 @@ GROWS = ("lines", "table", "boxes")
 # Documents
 # ---------------------------------------------------------------------------
 
-def sheet_document(build, rid: str, size: str, lang: str, fit: dict | None = None, discreet: bool = False) -> str:
+def sheet_document(build, rid: str, size: str, lang: str, fit: dict | None = None, discreet: bool = False,
+                   both: bool = False) -> str:
     return build.render("nc/pdf.html", part="sheet", ws=build.site.worksheets[rid], size=SIZES[size],
-                        css="", lang=lang, fit=fit or {}, discreet=discreet)
+                        css="", lang=lang, fit=fit or {}, discreet=discreet, both=both)
 
 
 def front_document(build, size: str, lang: str, contents: list, discreet: bool = False) -> str:
@@ -90,8 +91,8 @@ def _boxes(page):
 
 def free_mm(page, size: str) -> float:
     """The height left under the sheet's footer, down to the bottom margin."""
-    footer = next(b for b in _boxes(page) if b.element is not None and b.element.get("class") == "nc-sheet__footer"
-                  and b.element_tag == "p")
+    footer = next(b for b in _boxes(page) if b.element is not None and b.element_tag == "p"
+                  and "nc-sheet__footer" in (b.element.get("class") or "").split())
     bottom = (footer.position_y + footer.margin_height()) / PX_PER_MM
     return PAGE_MM[size] - MARGIN_MM - bottom
 
@@ -178,39 +179,63 @@ def measured(html: str, css, size: str):
     return len(doc.pages), free, doc
 
 
-def render_sheet_fit(build, rid: str, size: str, css, lang: str, discreet: bool = False):
+def render_sheet_fit(build, rid: str, size: str, css, lang: str, discreet: bool = False, both: bool = False):
     """The sheet laid out to fill its page, and how: (document, fit, the free mm measured
     before it grew, or None when it did not grow)."""
     ws = build.site.worksheets[rid]
-    html = sheet_document(build, rid, size, lang, discreet=discreet)
+    html = sheet_document(build, rid, size, lang, discreet=discreet, both=both)
     pages, free, doc = measured(html, css, size)
     if ws["pages"] == 1 and pages == 1:
         fit = fit_blocks(ws, free)
         if fit:
-            grown = layout(sheet_document(build, rid, size, lang, fit, discreet), css)
+            grown = layout(sheet_document(build, rid, size, lang, fit, discreet, both), css)
             if len(grown.pages) == 1:
                 return grown, fit, free
     return (doc or layout(html, css)), {}, None
 
 
-def render_discreet(build, rid: str, size: str, css, lang: str, standard) -> object:
-    """The discreet copy of a sheet, laid out with the standard copy's lines and rows (one
-    layout instead of two): its title and footer are other words, so only a title that takes
-    more or fewer lines moves the page; then it is fitted again from the difference."""
-    doc, fit, free = standard
-    ws = build.site.worksheets[rid]
-    if not fit:
-        return render_sheet(build, rid, size, css, lang, discreet=True)
-    same = layout(sheet_document(build, rid, size, lang, fit, True), css)
-    if len(same.pages) == 1:
-        moved = free_mm(same.pages[0], size) - free_mm(doc.pages[0], size)
-        if abs(moved) < 1:
-            return same
-        refit = fit_blocks(ws, free + moved)
-        again = layout(sheet_document(build, rid, size, lang, refit, True), css)
-        if len(again.pages) == 1:
-            return again
-    return render_sheet(build, rid, size, css, lang, discreet=True)
+def show(doc, ws: dict, edition: str) -> None:
+    """Make a sheet laid out with both copies' words (sheet_document(both=True)) the standard
+    or the discreet copy, before it is written: the other copy's title and footer hidden, the
+    fields, anchors and bookmark named as that copy names them (a discreet copy's fields must
+    not carry the sheet's id, which names its topic)."""
+    rid, stem = ws["id"], ws["files"]["discreet"]
+    sid = stem if edition == "discreet" else rid
+    shown_class, hidden_class = ("nc-ed__discreet", "nc-ed__standard") if edition == "discreet" else \
+        ("nc-ed__standard", "nc-ed__discreet")
+    title = ws["discreet_title"] if edition == "discreet" else ws["title"]
+    for page in doc.pages:
+        for box in _boxes(page):
+            element = box.element
+            if element is None:
+                continue
+            classes = (element.get("class") or "").split()
+            if shown_class in classes:
+                box.style["visibility"] = "visible"
+            elif hidden_class in classes:
+                box.style["visibility"] = "hidden"
+            name = element.get("name")
+            if name is not None:
+                first = element.get("data-nc-name")
+                if first is None:
+                    element.set("data-nc-name", name)
+                    element.set("data-nc-title", element.get("title") or "")
+                    first = name
+                element.set("name", sid + first[len(rid):] if first.startswith(rid + "-") else first)
+                label = element.get("data-nc-title")
+                if label.startswith(ws["title"] + ": "):
+                    element.set("title", title + label[len(ws["title"]):])
+        if not hasattr(page, "nc_anchors"):
+            page.nc_anchors, page.nc_bookmarks = dict(page.anchors), list(page.bookmarks)
+
+        def renamed(name):
+            for prefix in ("sheet-", "b-", "f-"):
+                if name == prefix + rid or name.startswith(prefix + rid + "-"):
+                    return prefix + sid + name[len(prefix + rid):]
+            return name
+        page.anchors = {renamed(k): v for k, v in page.nc_anchors.items()}
+        page.bookmarks = [(level, title if label == ws["title"] else label, *rest)
+                          for level, label, *rest in page.nc_bookmarks]
 
 
 # ---------------------------------------------------------------------------
@@ -265,9 +290,8 @@ def _write_size(build, size: str, out_dir: Path, css_file: Path, lang: str) -> l
     problems = Problems()
     docs = {edition: {} for edition in EDITIONS}
     for rid, w in site.worksheets.items():
-        standard = render_sheet_fit(build, rid, size, css, lang)
-        docs["standard"][rid] = standard[0]
-        docs["discreet"][rid] = render_discreet(build, rid, size, css, lang, standard)
+        both = render_sheet_fit(build, rid, size, css, lang, both=True)[0]   # one layout, both copies
+        docs["standard"][rid] = docs["discreet"][rid] = both
         for edition in EDITIONS:
             doc = docs[edition][rid]
             if len(doc.pages) > w["pages"]:
@@ -276,6 +300,8 @@ def _write_size(build, size: str, out_dir: Path, css_file: Path, lang: str) -> l
                              record=rid, field="pages",
                              fix=f"write `pages: {len(doc.pages)}`, or take out some lines or rows")
     for edition in EDITIONS:
+        for rid, w in site.worksheets.items():
+            show(docs[edition][rid], w, edition)
         book, ranges, data = _workbook(build, size, css, lang, workbook_order(site), docs[edition], edition == "discreet")
         (out_dir / pdf_name(site.workbook_files[edition], size)).write_bytes(data)
         for rid, (start, end) in ranges.items():
