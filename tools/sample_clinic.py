@@ -123,7 +123,6 @@ SETTINGS_ES = f'''  clinic:
 '''
 SLEEP_LOG = """title: Sleep log
 discreet_title: Night notes
-discreet_title: Night notes
 purpose: See how sleep and the pull to reach out go together.
 instructions: Each morning, write when you went to bed, when you woke up and how the night went.
 clinician:
