@@ -124,5 +124,5 @@ def test_the_default_copy_is_a_checked_setting(value, ok):
     else:
         assert "standard" in found[0].fix and "discreet" in found[0].fix
     problems = Problems()
-    extra.pop("worksheets")
+    extra.pop("worksheets", None)
     assert check_settings(extra, problems)[0]["worksheets"]["default"] == "standard", "standard when left out"
