@@ -38,6 +38,15 @@ CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-b
 PROJECT_PARTS = ["mkdocs.yml", "docs", "overrides", "macros"]
 
 
+# The layout shift of a page, as Chromium measures it (not counting shifts after input).
+LAYOUT_SHIFT = """() => new Promise(done => {
+  let total = 0;
+  new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) total += e.value; })
+    .observe({type: 'layout-shift', buffered: true});
+  setTimeout(() => done(total), 500);
+})"""
+
+
 def settings_of(project: Path = ROOT) -> dict:
     """`extra:` of a project's mkdocs.yml, read the way the build reads it."""
     return yamlio.load(project / "mkdocs.yml")["extra"]

@@ -9,16 +9,11 @@ import re
 import pytest
 from pypdf import PdfReader
 
+from conftest import LAYOUT_SHIFT
 from macros.pages import self_check_days
 
 pytestmark = pytest.mark.browser
 
-LAYOUT_SHIFT = """() => new Promise(done => {
-  let total = 0;
-  new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) total += e.value; })
-    .observe({type: 'layout-shift', buffered: true});
-  setTimeout(() => done(total), 500);
-})"""
 
 
 def keys(page):

@@ -4,15 +4,10 @@ from datetime import date, timedelta
 
 import pytest
 
+from conftest import LAYOUT_SHIFT
 from macros.pages import day_src, html_of
 
 pytestmark = pytest.mark.browser
-LAYOUT_SHIFT = """() => new Promise(done => {
-  let total = 0;
-  new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) total += e.value; })
-    .observe({type: 'layout-shift', buffered: true});
-  setTimeout(() => done(total), 500);
-})"""
 
 
 def storage(page):

@@ -19,15 +19,7 @@
   /* Which day of the track a start date gives today: 1..length, or <1 before, >length after. */
   function dayNumber(start, now) { return daysBetween(start, now) + 1; }
 
-  function icsText(value) {
-    return String(value).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
-  }
-  function fold(line) {
-    var out = [], rest = line;
-    while (rest.length > 73) { out.push(rest.slice(0, 73)); rest = " " + rest.slice(73); }
-    out.push(rest);
-    return out.join("\r\n");
-  }
+  var icsText = window.nc.ics.text, fold = window.nc.ics.fold;
   function compact(d) { return iso(d).replace(/-/g, ""); }
 
   /* The program's name as a file name or an id: "Harbour Clinic" -> "harbour-clinic". */

@@ -6,15 +6,7 @@
   var form = document.querySelector("[data-nc-trusted]");
   if (!form || !window.nc) { return; }
   var t = window.nc.t;
-  function esc(value) {
-    return String(value).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, " ");
-  }
-  function fold(line) {
-    var out = [], rest = line;
-    while (rest.length > 73) { out.push(rest.slice(0, 73)); rest = " " + rest.slice(73); }
-    out.push(rest);
-    return out.join("\r\n");
-  }
+  var esc = window.nc.ics.text, fold = window.nc.ics.fold;
   function pad(n) { return (n < 10 ? "0" : "") + n; }
   function ymd(d) { return d.getFullYear() + pad(d.getMonth() + 1) + pad(d.getDate()); }
   function random() { return Math.random().toString(36).slice(2, 10); }

@@ -20,8 +20,21 @@
     return text;
   }
   function show(el, on) { if (el) { if (on) { el.removeAttribute("hidden"); } else { el.setAttribute("hidden", ""); } } }
+  /* Calendar files (RFC 5545), for the Today page and the trusted person's page: a text
+   * value escaped, and a long line folded. */
+  var ics = {
+    text: function (value) {
+      return String(value).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+    },
+    fold: function (line) {
+      var out = [], rest = line;
+      while (rest.length > 73) { out.push(rest.slice(0, 73)); rest = " " + rest.slice(73); }
+      out.push(rest);
+      return out.join("\r\n");
+    }
+  };
   /* For the page scripts that load after this one (nc-today.js...). */
-  window.nc = { t: t, show: show, $: $, $$: $$, store: store };
+  window.nc = { t: t, show: show, $: $, $$: $$, store: store, ics: ics };
 
   /* ---------------------------------------------------------------- quick exit */
   /* The GOV.UK "Exit this page" pattern: click, or Shift three times (the count expires 5 s
