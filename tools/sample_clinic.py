@@ -93,6 +93,9 @@ SETTINGS = f'''  clinic:
 '''
 SETTINGS_ES = f'''  clinic:
     name: {NAME_ES}
+  review:
+    date: "{date.today().isoformat()}"
+    by: Psicóloga clínica, {NAME_ES}
   exit:
     url: https://www.example.com/tiempo
   emergency:

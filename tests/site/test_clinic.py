@@ -10,6 +10,7 @@ from conftest import ROOT, build, copy_project, language_list, settings_of, warn
 
 sys.path.insert(0, str(ROOT / "tools"))
 import sample_clinic as clinic  # noqa: E402
+from macros.templates import tel  # noqa: E402
 
 
 def test_a_clinic_gets_its_own_site(tmp_path):
@@ -61,10 +62,11 @@ def test_a_clinic_gets_its_own_site(tmp_path):
         assert clinic.NAME_ES in (prefix / "index.html").read_text()
         assert "13 11 14" in help_es and 'href="tel:000"' in help_es
         for name, call in upstream_lines:
-            if name not in {"Lifeline", "1800RESPECT"}:
-                assert escape(name, quote=False) not in help_es, f"{entry['code']}: upstream's {name}"
-            if call and call != "13 11 14":
-                assert f'href="tel:{call.replace(" ", "").replace("-", "")}"' not in help_es, f"{entry['code']}: upstream's {call}"
+            if name in {"Lifeline", "1800RESPECT"}:  # the clinic's own (a fork running this test)
+                continue
+            assert escape(name, quote=False) not in help_es, f"{entry['code']}: upstream's {name}"
+            if call:
+                assert f'href="{tel(call)}"' not in help_es, f"{entry['code']}: upstream's {call}"
         for number in upstream_numbers - {"000"}:
             assert f'href="tel:{number}"' not in help_es
         assert not (prefix / f"exercises/{clinic.REMOVED}.html").exists()
