@@ -50,6 +50,8 @@ def test_the_self_check_scores_known_answers(web, lang):
     page = web().open(lang.prefix + "self-check.html")
     help_box = page.locator("[data-nc-check-help]")
     assert help_box.is_hidden(), "the help block waits for an answer (with JavaScript)"
+    look = page.locator("input[name=q1]").first.evaluate("e => [getComputedStyle(e).appearance, getComputedStyle(e).borderRadius]")
+    assert look != ["none", "0px"], "one answer per question: the choices look like round radio buttons, not tick boxes"
     for values, total, worry, mood, band, flag, crisis in KNOWN:
         answer(page, values)
         out = page.locator(".nc-check__result")
